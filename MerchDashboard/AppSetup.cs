@@ -1,0 +1,54 @@
+using System.Globalization;
+using MerchDashboard.Components;
+using MerchDashboard.Data;
+using MerchDashboard.Features;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+
+namespace MerchDashboard;
+
+/// <summary>The web app's composition: one call per area, so Program.cs reads as a table of contents.</summary>
+public static class AppSetup
+{
+    public static WebApplicationBuilder AddMerchDashboard(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddMerchData();
+        builder.Services.AddFeatures();
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var culture = new CultureInfo("en-US");
+            o.DefaultRequestCulture = new RequestCulture(culture);
+            o.SupportedCultures = [culture];
+            o.SupportedUICultures = [culture];
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            // The built dll run outside Development serves no static web assets without this.
+            builder.WebHost.UseStaticWebAssets();
+        }
+        return builder;
+    }
+
+    public static WebApplication UseMerchDashboard(this WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("en-US");
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseRequestLocalization();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}

@@ -1,0 +1,35 @@
+using MerchDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchDashboard.Data;
+
+/// <summary>
+/// The provider-neutral model. Each database provider has a thin subclass with its own migration set,
+/// the pattern EF Core's documentation gives for multiple providers.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<CuratedList> CuratedLists => Set<CuratedList>();
+    public DbSet<CurationOverride> CurationOverrides => Set<CurationOverride>();
+    public DbSet<ComplementRule> ComplementRules => Set<ComplementRule>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money as decimal(18,4) on every provider; SQLite stores it as TEXT, which keeps it exact.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);

@@ -1,0 +1,48 @@
+using MerchDashboard.Data.Import;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MerchDashboard.Data;
+
+/// <summary>At start-up: apply migrations, then import the demo store if the database has no orders.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<AppDbContext> dbFactory,
+    StoreImporter importer,
+    IOptions<DatabaseOptions> options,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+            if (!options.Value.SeedDemoStore || await db.Orders.AnyAsync(ct) || await db.Products.AnyAsync(ct))
+            {
+                return;
+            }
+        }
+        var folder = options.Value.ResolveSeedFolder(environment.ContentRootPath);
+        if (folder is null)
+        {
+            logger.LogWarning("The database is empty and no demo store was found at '{Folder}'; import your own data on the Data page", options.Value.SeedFolder);
+            return;
+        }
+        logger.LogInformation("The database is empty: importing the demo store from {Folder}", folder);
+        var lastLogged = -1;
+        var progress = new Progress<ImportProgress>(p =>
+        {
+            var percent = (int)(p.Fraction * 100) / 25 * 25;
+            if (percent != lastLogged)
+            {
+                lastLogged = percent;
+                logger.LogInformation("Demo import: {Stage} {Percent}%", p.Stage, percent);
+            }
+        });
+        var report = await importer.ImportAsync(StoreFiles.FromFolder(folder), progress, ct);
+        if (!report.Succeeded)
+        {
+            throw new InvalidOperationException("The demo store could not be imported: " + string.Join("; ", report.Problems.Take(5)));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MerchDashboard.Data;
+
+/// <summary>Where the data lives. Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>Folder for the SQLite file; relative paths are resolved against the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "App_Data";
+
+    /// <summary>A full connection string; when empty, SQLite at <c>{DataFolder}/merchdashboard.db</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder with the demo store's CSV files, imported on first run into an empty database.</summary>
+    public string SeedFolder { get; set; } = "seed-data";
+
+    /// <summary>Import the demo store when the database is empty at start-up.</summary>
+    public bool SeedDemoStore { get; set; } = true;
+
+    public string ResolveConnectionString(string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            return ConnectionString;
+        }
+        var folder = Path.GetFullPath(DataFolder, contentRoot);
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "merchdashboard.db")}";
+    }
+
+    /// <summary>The seed folder as given, else beside the executable, else the repository's <c>seed-data/</c>.</summary>
+    public string? ResolveSeedFolder(string contentRoot)
+    {
+        string[] candidates =
+        [
+            Path.GetFullPath(SeedFolder, contentRoot),
+            Path.GetFullPath(SeedFolder, AppContext.BaseDirectory),
+            Path.GetFullPath(Path.Combine("..", SeedFolder), contentRoot),
+        ];
+        return candidates.FirstOrDefault(c => File.Exists(Path.Combine(c, "orders.csv")));
+    }
+}

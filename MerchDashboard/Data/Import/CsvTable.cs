@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace MerchDashboard.Data.Import;
+
+/// <summary>Collects problems up to a limit, so a bad file yields a useful report rather than a wall of text.</summary>
+public sealed class ProblemLog(int limit = 100)
+{
+    private readonly List<ImportProblem> _problems = [];
+
+    public IReadOnlyList<ImportProblem> Problems => _problems;
+    public bool Any => _problems.Count > 0;
+    public bool Truncated { get; private set; }
+    public bool Full => _problems.Count >= limit;
+
+    public void Add(ImportProblem problem)
+    {
+        if (_problems.Count < limit)
+        {
+            _problems.Add(problem);
+        }
+        else
+        {
+            Truncated = true;
+        }
+    }
+
+    public void Add(string file, long line, string field, string message) => Add(new ImportProblem(file, line, field, message));
+}
+
+/// <summary>
+/// Reads a CSV file with CsvHelper (quotes, embedded commas and newlines, a byte-order mark, any line
+/// ending), checks its header, and hands out rows whose typed getters log precise problems.
+/// </summary>
+public sealed class CsvTable : IDisposable
+{
+    private readonly StreamReader _reader;
+    private readonly CsvReader _csv;
+    private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ProblemLog _log;
+
+    public string FileName { get; }
+    public long Line { get; private set; }
+    public long StreamLength { get; }
+    public long StreamPosition => _reader.BaseStream.CanSeek ? _reader.BaseStream.Position : 0;
+
+    private CsvTable(ImportSource source, ProblemLog log)
+    {
+        FileName = source.FileName;
+        _log = log;
+        var stream = source.Open();
+        StreamLength = stream.CanSeek ? stream.Length : 0;
+        _reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            BadDataFound = args => _log.Add(FileName, args.Context.Parser?.RawRow ?? 0, "", $"malformed field {Quote(args.Field)} (a quote inside an unquoted field, or an unclosed quote)"),
+            MissingFieldFound = null,
+            DetectColumnCountChanges = false,
+            IgnoreBlankLines = true,
+        };
+        _csv = new CsvReader(_reader, config);
+    }
+
+    /// <summary>Opens the file and checks that it has the required columns; null (with problems logged) when it cannot be read.</summary>
+    public static CsvTable? Open(ImportSource source, ProblemLog log, IReadOnlyList<string> required)
+    {
+        var table = new CsvTable(source, log);
+        try
+        {
+            if (!table._csv.Read() || !table._csv.ReadHeader() || table._csv.HeaderRecord is not { Length: > 0 } header)
+            {
+                log.Add(source.FileName, 1, "", $"the file is empty; expected a header with {string.Join(",", required)}");
+                table.Dispose();
+                return null;
+            }
+            for (var i = 0; i < header.Length; i++)
+            {
+                table._columns.TryAdd(header[i].Trim(), i);
+            }
+            var missing = required.Where(r => !table._columns.ContainsKey(r)).ToList();
+            foreach (var column in missing)
+            {
+                log.Add(source.FileName, 1, column, $"required column '{column}' is missing from the header (found: {string.Join(",", header)})");
+            }
+            if (missing.Count > 0)
+            {
+                table.Dispose();
+                return null;
+            }
+            return table;
+        }
+        catch (DecoderFallbackException)
+        {
+            log.Add(source.FileName, 1, "", "the file is not valid UTF-8 text; save it as UTF-8 (with or without a byte-order mark)");
+            table.Dispose();
+            return null;
+        }
+    }
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>Advances to the next row; false at the end or when the file cannot be read further (logged).</summary>
+    public bool Read()
+    {
+        try
+        {
+            if (!_csv.Read())
+            {
+                return false;
+            }
+            Line = _csv.Parser.RawRow - CountNewlinesInRecord();
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            _log.Add(FileName, Line + 1, "", "the file is not valid UTF-8 text from here on; save it as UTF-8");
+            return false;
+        }
+        catch (CsvHelperException ex)
+        {
+            _log.Add(FileName, _csv.Parser.RawRow, "", $"the file cannot be read here: {FirstLine(ex.Message)}");
+            return false;
+        }
+    }
+
+    public int FieldCount => _csv.Parser.Count;
+
+    /// <summary>The trimmed text of a column ("" when the column or the field is absent).</summary>
+    public string Text(string column) =>
+        _columns.TryGetValue(column, out var index) && index < _csv.Parser.Count ? (_csv.Parser[index] ?? "").Trim() : "";
+
+    public string Required(string column)
+    {
+        var value = Text(column);
+        if (value.Length == 0)
+        {
+            Problem(column, "is empty");
+        }
+        return value;
+    }
+
+    public void Problem(string column, string message) => _log.Add(FileName, Line, column, message);
+
+    public int? WholeNumber(string column, int min = int.MinValue, bool required = true)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                Problem(column, "is empty; expected a whole number");
+            }
+            return null;
+        }
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(column, $"{Quote(text)} is not a whole number");
+            return null;
+        }
+        if (value < min)
+        {
+            Problem(column, $"{value} is below the minimum of {min}");
+            return null;
+        }
+        return value;
+    }
+
+    public decimal? Number(string column, decimal min = decimal.MinValue, bool required = true)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                Problem(column, "is empty; expected a number");
+            }
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            Problem(column, $"{Quote(text)} is not a number (use a dot for decimals, no currency sign)");
+            return null;
+        }
+        if (value < min)
+        {
+            Problem(column, $"{value.ToString(CultureInfo.InvariantCulture)} is negative, which is not allowed here");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>An ISO 8601 date or date-time; without an offset it is taken as UTC.</summary>
+    public DateTime? Time(string column, bool required = true)
+    {
+        var text = Text(column);
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                Problem(column, "is empty; expected an ISO 8601 date such as 2025-03-14T09:30:00Z");
+            }
+            return null;
+        }
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            Problem(column, $"{Quote(text)} is not a valid date (expected ISO 8601, such as 2025-03-14T09:30:00Z)");
+            return null;
+        }
+        return value.UtcDateTime;
+    }
+
+    public bool? Bool(string column, bool defaultValue)
+    {
+        var text = Text(column).ToLowerInvariant();
+        switch (text)
+        {
+            case "": return defaultValue;
+            case "true" or "1" or "yes" or "y": return true;
+            case "false" or "0" or "no" or "n": return false;
+            default:
+                Problem(column, $"{Quote(text)} is not true or false");
+                return null;
+        }
+    }
+
+    public T? Choice<T>(string column, IReadOnlyDictionary<string, T> choices, T? whenEmpty = null)
+        where T : struct
+    {
+        var text = Text(column);
+        if (text.Length == 0 && whenEmpty is not null)
+        {
+            return whenEmpty;
+        }
+        if (choices.TryGetValue(text.ToLowerInvariant(), out var value))
+        {
+            return value;
+        }
+        Problem(column, $"{Quote(text)} is not one of {string.Join(", ", choices.Keys)}");
+        return null;
+    }
+
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _reader.Dispose();
+    }
+
+    private int CountNewlinesInRecord()
+    {
+        var raw = _csv.Parser.RawRecord;
+        var count = 0;
+        for (var i = 0; i < raw.Length - 1; i++)
+        {
+            if (raw[i] == '\n')
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static string Quote(string text) => text.Length > 40 ? $"'{text[..40]}…'" : $"'{text}'";
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

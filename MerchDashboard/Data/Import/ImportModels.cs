@@ -1,0 +1,93 @@
+namespace MerchDashboard.Data.Import;
+
+/// <summary>A file to import: its name (for messages) and a way to open it.</summary>
+public sealed record ImportSource(string FileName, Func<Stream> Open)
+{
+    public static ImportSource FromFile(string path) => new(Path.GetFileName(path), () => File.OpenRead(path));
+
+    public static ImportSource FromText(string fileName, string text) =>
+        new(fileName, () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>
+/// The files of one import. Every file is optional but orders are what most imports bring; a catalog
+/// (products) given here makes an order line with an unknown SKU an error instead of a new product.
+/// </summary>
+public sealed record StoreFiles
+{
+    public ImportSource? Categories { get; init; }
+    public ImportSource? Products { get; init; }
+    public ImportSource? Customers { get; init; }
+    public ImportSource? Orders { get; init; }
+    public ImportSource? ComplementRules { get; init; }
+    public ImportSource? CuratedLists { get; init; }
+    public ImportSource? CuratedOverrides { get; init; }
+
+    public const string CategoriesFile = "categories.csv";
+    public const string ProductsFile = "products.csv";
+    public const string CustomersFile = "customers.csv";
+    public const string OrdersFile = "orders.csv";
+    public const string ComplementRulesFile = "complement-rules.csv";
+    public const string CuratedListsFile = "curated-lists.csv";
+    public const string CuratedOverridesFile = "curated-overrides.csv";
+
+    /// <summary>The files of a store folder laid out as <c>seed-data/</c> is; absent files are skipped.</summary>
+    public static StoreFiles FromFolder(string folder)
+    {
+        ImportSource? Find(string name)
+        {
+            var path = Path.Combine(folder, name);
+            return File.Exists(path) ? ImportSource.FromFile(path) : null;
+        }
+        return new StoreFiles
+        {
+            Categories = Find(CategoriesFile),
+            Products = Find(ProductsFile),
+            Customers = Find(CustomersFile),
+            Orders = Find(OrdersFile),
+            ComplementRules = Find(ComplementRulesFile),
+            CuratedLists = Find(CuratedListsFile),
+            CuratedOverrides = Find(CuratedOverridesFile),
+        };
+    }
+
+    public IEnumerable<ImportSource> All() =>
+        new[] { Categories, Products, Customers, Orders, ComplementRules, CuratedLists, CuratedOverrides }.OfType<ImportSource>();
+}
+
+/// <summary>One problem with an input file, precise enough to find and fix it.</summary>
+public sealed record ImportProblem(string File, long Line, string Field, string Message)
+{
+    public override string ToString() =>
+        Line > 0 ? $"{File}, line {Line}, field '{Field}': {Message}" : $"{File}: {Message}";
+}
+
+public sealed record ImportProgress(string Stage, long Done, long Total)
+{
+    public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
+}
+
+public sealed record ImportCounts(
+    int Categories, int Products, int Customers, int Orders, long OrderLines,
+    int ComplementRules, int CuratedLists, int CuratedOverrides, decimal Revenue);
+
+/// <summary>The outcome of an import: either everything was written, or nothing and the problems say why.</summary>
+public sealed record ImportReport(
+    bool Succeeded,
+    IReadOnlyList<ImportProblem> Problems,
+    ImportCounts Added,
+    int SkippedRows,
+    int DuplicateOrdersSkipped,
+    TimeSpan Elapsed,
+    bool ProblemsTruncated = false)
+{
+    public static ImportReport Failed(IReadOnlyList<ImportProblem> problems, TimeSpan elapsed, bool truncated) =>
+        new(false, problems, new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 0, elapsed, truncated);
+
+    public string Summary => Succeeded
+        ? $"Imported {Added.Categories:N0} categories, {Added.Products:N0} products, {Added.Customers:N0} customers, "
+          + $"{Added.Orders:N0} orders with {Added.OrderLines:N0} lines ({Added.Revenue:N2} revenue), "
+          + $"{Added.ComplementRules:N0} complement rules, {Added.CuratedLists:N0} curated lists with {Added.CuratedOverrides:N0} overrides"
+          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} rows skipped, {DuplicateOrdersSkipped:N0} orders already present."
+        : $"Nothing was imported: {Problems.Count}{(ProblemsTruncated ? "+" : "")} problem(s) found.";
+}

@@ -1,0 +1,121 @@
+using MerchDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchDashboard.Data.Import;
+
+/// <summary>
+/// What the database already holds (keys only) plus the new rows an import will add, with ids assigned
+/// up front so that rows can reference each other before anything is written.
+/// </summary>
+internal sealed class ImportPlan
+{
+    public Dictionary<string, Category> CategoriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, (int Id, int CategoryId)> ProductsBySku { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (int Id, ExperimentArm Arm)> CustomersById { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> ExistingOrders { get; } = new(StringComparer.Ordinal);
+    public HashSet<int> AnchorsWithLists { get; } = [];
+
+    public List<Category> NewCategories { get; } = [];
+    public List<Product> NewProducts { get; } = [];
+    public List<Customer> NewCustomers { get; } = [];
+    public List<Order> NewOrders { get; } = [];
+    public List<OrderLine> NewLines { get; } = [];
+    public List<ComplementRule> NewRules { get; } = [];
+    public List<CuratedList> NewLists { get; } = [];
+    public List<CurationOverride> NewOverrides { get; } = [];
+
+    public int SkippedRows { get; set; }
+    public int DuplicateOrders { get; set; }
+
+    private int _nextCategory, _nextProduct, _nextCustomer, _nextRule, _nextList, _nextOverride;
+    private long _nextOrder, _nextLine;
+
+    public static async Task<ImportPlan> LoadAsync(AppDbContext db, CancellationToken ct)
+    {
+        var plan = new ImportPlan();
+        foreach (var c in await db.Categories.AsNoTracking().ToListAsync(ct))
+        {
+            plan.CategoriesByCode[c.Code] = c;
+        }
+        foreach (var p in await db.Products.AsNoTracking().Select(p => new { p.Id, p.Sku, p.CategoryId }).ToListAsync(ct))
+        {
+            plan.ProductsBySku[p.Sku] = (p.Id, p.CategoryId);
+        }
+        foreach (var c in await db.Customers.AsNoTracking().Select(c => new { c.Id, c.ExternalId, c.Arm }).ToListAsync(ct))
+        {
+            plan.CustomersById[c.ExternalId] = (c.Id, c.Arm);
+        }
+        plan.ExistingOrders.UnionWith(await db.Orders.AsNoTracking().Select(o => o.ExternalId).ToListAsync(ct));
+        plan.AnchorsWithLists.UnionWith(await db.CuratedLists.AsNoTracking().Select(l => l.AnchorProductId).ToListAsync(ct));
+
+        plan._nextCategory = await db.Categories.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+        plan._nextProduct = await db.Products.MaxAsync(p => (int?)p.Id, ct) ?? 0;
+        plan._nextCustomer = await db.Customers.MaxAsync(c => (int?)c.Id, ct) ?? 0;
+        plan._nextOrder = await db.Orders.MaxAsync(o => (long?)o.Id, ct) ?? 0;
+        plan._nextLine = await db.OrderLines.MaxAsync(l => (long?)l.Id, ct) ?? 0;
+        plan._nextRule = await db.ComplementRules.MaxAsync(r => (int?)r.Id, ct) ?? 0;
+        plan._nextList = await db.CuratedLists.MaxAsync(l => (int?)l.Id, ct) ?? 0;
+        plan._nextOverride = await db.CurationOverrides.MaxAsync(o => (int?)o.Id, ct) ?? 0;
+        return plan;
+    }
+
+    public Category AddCategory(string code, string name, int? parentId)
+    {
+        var category = new Category { Id = ++_nextCategory, Code = code, Name = name, ParentId = parentId };
+        NewCategories.Add(category);
+        CategoriesByCode[code] = category;
+        return category;
+    }
+
+    public Product AddProduct(Product product)
+    {
+        product.Id = ++_nextProduct;
+        NewProducts.Add(product);
+        ProductsBySku[product.Sku] = (product.Id, product.CategoryId);
+        return product;
+    }
+
+    public (int Id, ExperimentArm Arm) AddCustomer(Customer customer)
+    {
+        customer.Id = ++_nextCustomer;
+        NewCustomers.Add(customer);
+        return CustomersById[customer.ExternalId] = (customer.Id, customer.Arm);
+    }
+
+    public Order AddOrder(Order order)
+    {
+        order.Id = ++_nextOrder;
+        NewOrders.Add(order);
+        return order;
+    }
+
+    public void AddLine(OrderLine line)
+    {
+        line.Id = ++_nextLine;
+        NewLines.Add(line);
+    }
+
+    public void AddRule(ComplementRule rule)
+    {
+        rule.Id = ++_nextRule;
+        NewRules.Add(rule);
+    }
+
+    public CuratedList AddList(CuratedList list)
+    {
+        list.Id = ++_nextList;
+        NewLists.Add(list);
+        AnchorsWithLists.Add(list.AnchorProductId);
+        return list;
+    }
+
+    public void AddOverride(CurationOverride item)
+    {
+        item.Id = ++_nextOverride;
+        NewOverrides.Add(item);
+    }
+
+    public ImportCounts Counts() => new(
+        NewCategories.Count, NewProducts.Count, NewCustomers.Count, NewOrders.Count, NewLines.Count,
+        NewRules.Count, NewLists.Count, NewOverrides.Count, NewOrders.Sum(o => o.Revenue));
+}

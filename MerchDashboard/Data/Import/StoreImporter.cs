@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using MerchDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchDashboard.Data.Import;
+
+/// <summary>
+/// Imports a store (catalog, customers, orders, curation) all or nothing: every file is read and
+/// validated first; only when no problem was found is everything written, in one transaction.
+/// One import runs at a time.
+/// </summary>
+public sealed class StoreImporter(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IBulkWriter writer,
+    TimeProvider time,
+    ILogger<StoreImporter> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Raised after a successful import that added anything, so that mining can follow.</summary>
+    public event Action<ImportReport>? Imported;
+
+    public async Task<ImportReport> ImportAsync(StoreFiles files, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var report = await ImportCoreAsync(files, progress, ct);
+            if (report.Succeeded && report.Added.Orders + report.Added.Products + report.Added.CuratedLists > 0)
+            {
+                Imported?.Invoke(report);
+            }
+            return report;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<ImportReport> ImportCoreAsync(StoreFiles files, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var plan = await ImportPlan.LoadAsync(db, ct);
+        var log = new ProblemLog();
+
+        progress?.Report(new ImportProgress("Reading the catalog", 0, 1));
+        if (files.Categories is { } categories)
+        {
+            CatalogReaders.ReadCategories(categories, plan, log, ct);
+        }
+        if (files.Products is { } products)
+        {
+            CatalogReaders.ReadProducts(products, plan, log, ct);
+        }
+        if (files.Customers is { } customers)
+        {
+            CatalogReaders.ReadCustomers(customers, plan, log, ct);
+        }
+        if (files.ComplementRules is { } rules)
+        {
+            CatalogReaders.ReadComplementRules(rules, plan, log, ct);
+        }
+        if (files.Orders is { } orders)
+        {
+            new OrderReader(plan, log, catalogGiven: files.Products is not null).Read(orders, progress, ct);
+        }
+        var lists = new Dictionary<string, CuratedList>(StringComparer.Ordinal);
+        if (files.CuratedLists is { } curated)
+        {
+            CurationReaders.ReadLists(curated, plan, log, now, lists, ct);
+        }
+        if (files.CuratedOverrides is { } overrides)
+        {
+            CurationReaders.ReadOverrides(overrides, plan, log, now, lists, ct);
+        }
+
+        if (log.Any)
+        {
+            logger.LogWarning("Import refused: {Count} problem(s); first: {First}", log.Problems.Count, log.Problems[0]);
+            return ImportReport.Failed(log.Problems, clock.Elapsed, log.Truncated);
+        }
+
+        DateCustomersByFirstOrder(plan);
+        await WriteAsync(db, plan, progress, ct);
+        var report = new ImportReport(true, [], plan.Counts(), plan.SkippedRows, plan.DuplicateOrders, clock.Elapsed);
+        logger.LogInformation("{Summary}", report.Summary);
+        return report;
+    }
+
+    private async Task WriteAsync(AppDbContext db, ImportPlan plan, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        long total = plan.NewCategories.Count + plan.NewProducts.Count + plan.NewCustomers.Count + plan.NewOrders.Count
+            + plan.NewLines.Count + plan.NewRules.Count + plan.NewLists.Count + plan.NewOverrides.Count;
+        long done = 0;
+        void Advance(long rows)
+        {
+            done += rows;
+            progress?.Report(new ImportProgress("Writing to the database", done, total));
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Parents before children: the two category levels are written in two passes.
+        await writer.InsertAsync(db, plan.NewCategories.Where(c => c.ParentId is null), Advance, ct);
+        await writer.InsertAsync(db, plan.NewCategories.Where(c => c.ParentId is not null), Advance, ct);
+        await writer.InsertAsync(db, plan.NewProducts, Advance, ct);
+        await writer.InsertAsync(db, plan.NewCustomers, Advance, ct);
+        await writer.InsertAsync(db, plan.NewOrders, Advance, ct);
+        await writer.InsertAsync(db, plan.NewLines, Advance, ct);
+        await writer.InsertAsync(db, plan.NewRules, Advance, ct);
+        await writer.InsertAsync(db, plan.NewLists, Advance, ct);
+        await writer.InsertAsync(db, plan.NewOverrides, Advance, ct);
+        // Past this point the import is committed whatever the token says.
+        await tx.CommitAsync(CancellationToken.None);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private static void DateCustomersByFirstOrder(ImportPlan plan)
+    {
+        var undated = plan.NewCustomers.Where(c => c.CreatedAt == DateTime.MinValue).ToDictionary(c => c.Id);
+        if (undated.Count == 0)
+        {
+            return;
+        }
+        foreach (var order in plan.NewOrders)
+        {
+            if (order.CustomerId is { } id && undated.TryGetValue(id, out var customer)
+                && (customer.CreatedAt == DateTime.MinValue || order.PlacedAt < customer.CreatedAt))
+            {
+                customer.CreatedAt = order.PlacedAt;
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using MerchDashboard.Features.Home;
+
+namespace MerchDashboard.Features;
+
+public static class FeatureServices
+{
+    /// <summary>Each feature slice registers its queries and commands here.</summary>
+    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<StoreOverviewQueries>();
+        return services;
+    }
+}
