@@ -40,6 +40,7 @@ public sealed class CsvTable : IDisposable
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly ProblemLog _log;
+    private int _headerLength;
 
     public string FileName { get; }
     public long Line { get; private set; }
@@ -76,6 +77,7 @@ public sealed class CsvTable : IDisposable
                 table.Dispose();
                 return null;
             }
+            table._headerLength = header.Length;
             for (var i = 0; i < header.Length; i++)
             {
                 table._columns.TryAdd(header[i].Trim(), i);
@@ -102,17 +104,24 @@ public sealed class CsvTable : IDisposable
 
     public bool Has(string column) => _columns.ContainsKey(column);
 
-    /// <summary>Advances to the next row; false at the end or when the file cannot be read further (logged).</summary>
+    /// <summary>
+    /// Advances to the next well-formed row; false at the end or when the file cannot be read further.
+    /// A row with more or fewer fields than the header (a truncated or shifted row) is logged and skipped.
+    /// </summary>
     public bool Read()
     {
         try
         {
-            if (!_csv.Read())
+            while (_csv.Read())
             {
-                return false;
+                Line = _csv.Parser.RawRow - CountNewlinesInRecord();
+                if (_csv.Parser.Count == _headerLength)
+                {
+                    return true;
+                }
+                _log.Add(FileName, Line, "", $"the row has {_csv.Parser.Count} fields but the header has {_headerLength} (a truncated row, or an unquoted comma)");
             }
-            Line = _csv.Parser.RawRow - CountNewlinesInRecord();
-            return true;
+            return false;
         }
         catch (DecoderFallbackException)
         {
