@@ -2,6 +2,7 @@ using System.Globalization;
 using MerchDashboard.Components;
 using MerchDashboard.Data;
 using MerchDashboard.Features;
+using MerchDashboard.Features.Account;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -15,6 +16,7 @@ public static class AppSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddMerchData();
+        builder.Services.AddMerchAccounts();
         builder.Services.AddFeatures();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -41,14 +43,18 @@ public static class AppSetup
         }
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        var demoLoaded = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        await app.Services.GetRequiredService<AccountInitializer>().InitializeAsync(demoLoaded);
     }
 }

@@ -13,7 +13,7 @@ public static class CliHost
     public static readonly Option<string?> DataFolder =
         Verb.Option<string?>("--data-folder", "Folder of the SQLite database (default: Database:DataFolder from configuration)");
 
-    public static IHost Build(VerbContext context)
+    public static IHost Build(VerbContext context, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -35,6 +35,7 @@ public static class CliHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter(level => level >= LogLevel.Warning);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddMerchData();
+        configure?.Invoke(builder.Services);
         return builder.Build();
     }
 }

@@ -1,13 +1,15 @@
 using MerchDashboard.Data.Entities;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Data;
 
 /// <summary>
 /// The provider-neutral model. Each database provider has a thin subclass with its own migration set,
-/// the pattern EF Core's documentation gives for multiple providers.
+/// the pattern EF Core's documentation gives for multiple providers. ASP.NET Core Identity's tables
+/// live in the same database.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
@@ -19,10 +21,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<ComplementRule> ComplementRules => Set<ComplementRule>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

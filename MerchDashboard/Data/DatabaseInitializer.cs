@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Data;
 
-/// <summary>At start-up: apply migrations, then import the demo store if the database has no orders.</summary>
+/// <summary>At start-up: apply migrations, then import the demo store if the database has no orders. Returns whether it did.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> dbFactory,
     StoreImporter importer,
@@ -12,21 +12,21 @@ public sealed class DatabaseInitializer(
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken ct = default)
+    public async Task<bool> InitializeAsync(CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.MigrateAsync(ct);
             if (!options.Value.SeedDemoStore || await db.Orders.AnyAsync(ct) || await db.Products.AnyAsync(ct))
             {
-                return;
+                return false;
             }
         }
         var folder = options.Value.ResolveSeedFolder(environment.ContentRootPath);
         if (folder is null)
         {
             logger.LogWarning("The database is empty and no demo store was found at '{Folder}'; import your own data on the Data page", options.Value.SeedFolder);
-            return;
+            return false;
         }
         logger.LogInformation("The database is empty: importing the demo store from {Folder}", folder);
         var lastLogged = -1;
@@ -44,5 +44,6 @@ public sealed class DatabaseInitializer(
         {
             throw new InvalidOperationException("The demo store could not be imported: " + string.Join("; ", report.Problems.Take(5)));
         }
+        return true;
     }
 }

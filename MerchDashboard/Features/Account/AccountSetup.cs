@@ -1,0 +1,49 @@
+using MerchDashboard.Data;
+using MerchDashboard.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchDashboard.Features.Account;
+
+public static class AccountSetup
+{
+    /// <summary>ASP.NET Core Identity on the app's database, cookie sign-in and the role policies.</summary>
+    public static IServiceCollection AddMerchAccounts(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddAuthorization(Policies.Configure);
+        services.AddMerchIdentityStores().AddSignInManager().AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "merch.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        return services;
+    }
+
+    /// <summary>Users and roles in the app's database, without the web parts (the command line uses this alone).</summary>
+    public static IdentityBuilder AddMerchIdentityStores(this IServiceCollection services)
+    {
+        // Identity's stores take a scoped context; everything else uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        var builder = services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        services.AddSingleton<AccountCommands>();
+        services.AddSingleton<AccountInitializer>();
+        services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
+        return builder;
+    }
+}
