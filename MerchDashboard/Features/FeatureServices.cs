@@ -1,3 +1,4 @@
+using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
 
 namespace MerchDashboard.Features;
@@ -8,6 +9,8 @@ public static class FeatureServices
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
         services.AddSingleton<StoreOverviewQueries>();
+        services.AddSingleton<CurationChangeNotifier>();
+        services.AddSingleton<CurationCommands>();
         return services;
     }
 }
