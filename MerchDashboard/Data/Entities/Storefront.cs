@@ -1,0 +1,42 @@
+namespace MerchDashboard.Data.Entities;
+
+/// <summary>A storefront's credential. Only a SHA-256 hash of the key is stored; the key is shown once.</summary>
+public sealed class ApiKey
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The first characters of the key, to recognise it in lists without revealing it.</summary>
+    public required string Prefix { get; set; }
+    public required string Hash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime? RevokedAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+}
+
+public enum StorefrontEventType
+{
+    Impression = 0,
+    Click = 1,
+    AddToCart = 2,
+    Purchase = 3,
+}
+
+/// <summary>What a shopper did with a recommended slot, reported by the storefront.</summary>
+public sealed class StorefrontEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public DateTime ReceivedAt { get; set; }
+    public StorefrontEventType Type { get; set; }
+    public required string RecommendationId { get; set; }
+    public int? AnchorProductId { get; set; }
+    public int ProductId { get; set; }
+    public int Slot { get; set; }
+    /// <summary>The slot's source as served: pinned, manual, mined, rule, fallback or personalized.</summary>
+    public required string Source { get; set; }
+    public string? CustomerId { get; set; }
+    public int Quantity { get; set; }
+    public decimal Revenue { get; set; }
+    public int ApiKeyId { get; set; }
+}
