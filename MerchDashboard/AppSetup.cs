@@ -3,6 +3,7 @@ using MerchDashboard.Components;
 using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Account;
+using MerchDashboard.Features.Storefront;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -17,6 +18,7 @@ public static class AppSetup
         builder.Services.AddMudServices();
         builder.Services.AddMerchData();
         builder.Services.AddMerchAccounts();
+        builder.Services.AddStorefrontApi();
         builder.Services.AddFeatures();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -45,9 +47,11 @@ public static class AppSetup
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();
+        app.MapStorefrontApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -16,6 +16,7 @@ public static class CommandLine
     [
         ImportVerb.Create,
         CreateAdminVerb.Create,
+        ApiKeyVerb.Create,
     ];
 
     public static bool IsVerb(string[] args) =>

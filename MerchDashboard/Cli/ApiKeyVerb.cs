@@ -1,0 +1,63 @@
+using System.CommandLine;
+using MerchDashboard.Data;
+using MerchDashboard.Features.Storefront;
+using Microsoft.EntityFrameworkCore;
+
+namespace MerchDashboard.Cli;
+
+/// <summary><c>api-key create|list|revoke</c>: storefront API keys, shown once at creation.</summary>
+public static class ApiKeyVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("api-key", "Storefront API keys: create (the key is printed once), list, revoke.");
+        var name = Verb.Option<string>("--name", "The key's name: which storefront uses it", required: true);
+        command.Subcommands.Add(Verb.Create("create", "Create a key and print it once.", [name, CliHost.ConnectionString, CliHost.DataFolder],
+            async (context, ct) =>
+            {
+                var keys = await KeysAsync(context, ct);
+                var (created, error) = await keys.CreateAsync(context.Get(name), "command line", ct);
+                if (created is null)
+                {
+                    throw new CliUserException(error!);
+                }
+                await context.Out.WriteLineAsync(created.Key);
+                await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created. This is the only time it is shown; send it in the X-Api-Key header.");
+                return CommandLine.Success;
+            }));
+        var revokeName = Verb.Option<string>("--name", "The key to revoke", required: true);
+        command.Subcommands.Add(Verb.Create("revoke", "Revoke a key: requests with it are refused from now on.", [revokeName, CliHost.ConnectionString, CliHost.DataFolder],
+            async (context, ct) =>
+            {
+                var error = await (await KeysAsync(context, ct)).RevokeAsync(context.Get(revokeName), ct);
+                if (error is not null)
+                {
+                    throw new CliUserException(error);
+                }
+                await context.Out.WriteLineAsync($"Key '{context.Get(revokeName)}' revoked.");
+                return CommandLine.Success;
+            }));
+        command.Subcommands.Add(Verb.Create("list", "List keys (names, prefixes, status; never the keys).", [CliHost.ConnectionString, CliHost.DataFolder],
+            async (context, ct) =>
+            {
+                foreach (var key in await (await KeysAsync(context, ct)).ListAsync(ct))
+                {
+                    var status = key.IsActive ? "active" : $"revoked {key.RevokedAt:yyyy-MM-dd HH:mm}Z";
+                    await context.Out.WriteLineAsync($"{key.Name}\t{key.Prefix}…\tcreated {key.CreatedAt:yyyy-MM-dd HH:mm}Z by {key.CreatedBy}\t{status}");
+                }
+                return CommandLine.Success;
+            }));
+        return command;
+    }
+
+    private static async Task<ApiKeyService> KeysAsync(VerbContext context, CancellationToken ct)
+    {
+        var host = CliHost.Build(context, services => services.AddSingleton<ApiKeyService>());
+        var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        return host.Services.GetRequiredService<ApiKeyService>();
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using MerchDashboard.Data;
+using MerchDashboard.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MerchDashboard.Features.Storefront;
+
+/// <summary>An event the storefront reports about a recommended slot.</summary>
+/// <param name="Type">impression, click, add-to-cart or purchase</param>
+/// <param name="RecommendationId">the id returned with the list the slot came from</param>
+/// <param name="Sku">the product in the slot</param>
+/// <param name="AnchorSku">the product page the list was shown on, if any</param>
+/// <param name="Slot">1-based position of the slot</param>
+/// <param name="Source">the slot's source as served: pinned, manual, mined, rule, fallback or personalized</param>
+/// <param name="CustomerId">the shopper, if known</param>
+/// <param name="Quantity">units, for add-to-cart and purchase</param>
+/// <param name="Revenue">revenue attributed to the slot, for purchase</param>
+/// <param name="At">when it happened (default: when received)</param>
+public sealed record StorefrontEventDto(
+    string? Type, string? RecommendationId, string? Sku, string? AnchorSku, int? Slot, string? Source,
+    string? CustomerId, int? Quantity, decimal? Revenue, DateTimeOffset? At);
+
+public sealed record StorefrontEventBatch(IReadOnlyList<StorefrontEventDto>? Events);
+
+public sealed record EventsAccepted(int Accepted);
+
+public static class EventEndpoints
+{
+    public static readonly IReadOnlyDictionary<string, StorefrontEventType> Types = new Dictionary<string, StorefrontEventType>
+    {
+        ["impression"] = StorefrontEventType.Impression,
+        ["click"] = StorefrontEventType.Click,
+        ["add-to-cart"] = StorefrontEventType.AddToCart,
+        ["purchase"] = StorefrontEventType.Purchase,
+    };
+
+    public static readonly IReadOnlySet<string> Sources = new HashSet<string> { "pinned", "manual", "mined", "rule", "fallback", "personalized" };
+
+    public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/events", RecordAsync)
+            .WithName("RecordEvents")
+            .WithSummary("Report impressions, clicks, add-to-cart and purchases of recommended slots")
+            .Produces<EventsAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return api;
+    }
+
+    private static async Task<IResult> RecordAsync(
+        StorefrontEventBatch batch, HttpContext http, IDbContextFactory<AppDbContext> dbFactory,
+        IOptions<StorefrontApiOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var events = batch.Events ?? [];
+        if (events.Count == 0 || events.Count > options.Value.MaxEventsPerRequest)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["events"] = [$"Send between 1 and {options.Value.MaxEventsPerRequest} events."],
+            });
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var skus = events.SelectMany(e => new[] { e.Sku, e.AnchorSku }).OfType<string>().Distinct().ToList();
+        var ids = await db.Products.Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, p => p.Id, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var keyId = int.Parse(http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)!.Value, CultureInfo.InvariantCulture);
+        var errors = new Dictionary<string, string[]>();
+        var rows = new List<StorefrontEvent>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var problems = Validate(events[i], ids, now);
+            if (problems.Count > 0)
+            {
+                foreach (var (field, message) in problems)
+                {
+                    errors[$"events[{i}].{field}"] = [message];
+                }
+                continue;
+            }
+            var e = events[i];
+            rows.Add(new StorefrontEvent
+            {
+                At = e.At?.UtcDateTime ?? now, ReceivedAt = now, Type = Types[e.Type!], RecommendationId = e.RecommendationId!,
+                AnchorProductId = e.AnchorSku is null ? null : ids[e.AnchorSku], ProductId = ids[e.Sku!], Slot = e.Slot!.Value,
+                Source = e.Source!, CustomerId = e.CustomerId, Quantity = e.Quantity ?? 0, Revenue = e.Revenue ?? 0, ApiKeyId = keyId,
+            });
+        }
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "Some events are not valid; none were stored.");
+        }
+        db.StorefrontEvents.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        return Results.Accepted(value: new EventsAccepted(rows.Count));
+    }
+
+    private static List<(string Field, string Message)> Validate(StorefrontEventDto e, Dictionary<string, int> ids, DateTime now)
+    {
+        var problems = new List<(string, string)>();
+        if (e.Type is null || !Types.ContainsKey(e.Type))
+        {
+            problems.Add(("type", $"'{e.Type}' is not one of {string.Join(", ", Types.Keys)}."));
+        }
+        if (string.IsNullOrWhiteSpace(e.RecommendationId) || e.RecommendationId.Length > 64)
+        {
+            problems.Add(("recommendationId", "The recommendation id returned with the list is required (64 characters at most)."));
+        }
+        if (e.Sku is null || !ids.ContainsKey(e.Sku))
+        {
+            problems.Add(("sku", $"'{e.Sku}' is not a known SKU."));
+        }
+        if (e.AnchorSku is not null && !ids.ContainsKey(e.AnchorSku))
+        {
+            problems.Add(("anchorSku", $"'{e.AnchorSku}' is not a known SKU."));
+        }
+        if (e.Slot is not (>= 1 and <= 100))
+        {
+            problems.Add(("slot", "The 1-based slot position is required."));
+        }
+        if (e.Source is null || !Sources.Contains(e.Source))
+        {
+            problems.Add(("source", $"'{e.Source}' is not one of {string.Join(", ", Sources)}."));
+        }
+        if (e.Quantity is < 0 or > 10_000)
+        {
+            problems.Add(("quantity", "The quantity must be between 0 and 10,000."));
+        }
+        if (e.Revenue is < 0)
+        {
+            problems.Add(("revenue", "Revenue cannot be negative."));
+        }
+        if (e.Revenue is > 0 && e.Type != "purchase")
+        {
+            problems.Add(("revenue", "Only a purchase carries revenue."));
+        }
+        if (e.At is { } at && at.UtcDateTime > now.AddMinutes(5))
+        {
+            problems.Add(("at", "The event time is in the future."));
+        }
+        if (e.CustomerId is { Length: > 64 })
+        {
+            problems.Add(("customerId", "64 characters at most."));
+        }
+        return problems;
+    }
+}
