@@ -23,6 +23,7 @@ public sealed record PersonalizationModel(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(catalog);
         profileOptions ??= ProfileOptions.Default;
         profileOptions.Validate();
         var similarity = ItemSimilarityBuilder.Build(history, similarityOptions, progress, cancellationToken);
