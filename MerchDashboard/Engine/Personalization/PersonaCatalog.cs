@@ -16,7 +16,7 @@ public static class PersonaCatalog
         "gamer", "Gamer", "Buys consoles, games and gaming accessories.",
         [
             new(["console", "video game"], 3),
-            new(["gaming", "game", "headset", "controller"], 2),
+            new(["gaming", "headset", "controller"], 2),
         ]);
 
     public static PersonaDefinition Parent { get; } = new(
