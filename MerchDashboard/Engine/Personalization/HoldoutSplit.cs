@@ -13,26 +13,49 @@ public sealed record HoldoutSplit(IReadOnlyList<Purchase> Training, IReadOnlyLis
     public static HoldoutSplit Create(IEnumerable<Purchase> purchases)
     {
         ArgumentNullException.ThrowIfNull(purchases);
-        var training = new List<Purchase>();
+        var lines = purchases.ToArray();
+        Array.Sort(lines, (x, y) => x.CustomerKey != y.CustomerKey ? x.CustomerKey.CompareTo(y.CustomerKey) : x.At.CompareTo(y.At));
+        var training = new List<Purchase>(lines.Length);
         var heldOut = new List<HeldOutOrder>();
-        foreach (var customer in purchases.GroupBy(p => p.CustomerKey).OrderBy(g => g.Key))
+        for (var first = 0; first < lines.Length;)
         {
-            var times = customer.Select(p => p.At).Distinct().Order().ToArray();
-            if (times.Length < 2)
+            var end = first;
+            while (end < lines.Length && lines[end].CustomerKey == lines[first].CustomerKey)
             {
-                training.AddRange(customer);
-                continue;
+                end++;
             }
 
-            var last = times[^1];
-            var previous = times[^2];
-            training.AddRange(customer.Where(p => p.At != last));
-            heldOut.Add(new HeldOutOrder(customer.Key, last, ItemsAt(customer, last), ItemsAt(customer, previous)));
+            var lastStart = OrderStart(lines, first, end - 1);
+            if (lastStart == first)
+            {
+                training.AddRange(lines.AsSpan(first, end - first));
+            }
+            else
+            {
+                var previousStart = OrderStart(lines, first, lastStart - 1);
+                training.AddRange(lines.AsSpan(first, lastStart - first));
+                heldOut.Add(new HeldOutOrder(
+                    lines[first].CustomerKey, lines[lastStart].At, Items(lines, lastStart, end), Items(lines, previousStart, lastStart)));
+            }
+
+            first = end;
         }
 
         return new HoldoutSplit(training, heldOut);
     }
 
-    private static int[] ItemsAt(IEnumerable<Purchase> lines, DateTime at) =>
-        [.. lines.Where(p => p.At == at).Select(p => p.ProductId).Distinct().Order()];
+    /// <summary>The first index of the order (same time) that contains index <paramref name="last"/>.</summary>
+    private static int OrderStart(Purchase[] sorted, int first, int last)
+    {
+        var start = last;
+        while (start > first && sorted[start - 1].At == sorted[last].At)
+        {
+            start--;
+        }
+
+        return start;
+    }
+
+    private static int[] Items(Purchase[] sorted, int from, int to) =>
+        [.. sorted.AsSpan(from, to - from).ToArray().Select(p => p.ProductId).Distinct().Order()];
 }

@@ -44,21 +44,19 @@ public static class PersonalRecommender
             }
         }
 
-        var ranked = new List<Recommendation>(candidates.Count);
+        var ranked = new List<(ProductInfo Product, double Score, int From)>(candidates.Count);
         foreach (var (productId, (sum, best)) in candidates)
         {
             if (model.Catalog.Find(productId) is { } product && IsEligible(product, profile, onlyAvailable))
             {
-                var score = sum * Boost(product, profile, model.Catalog);
-                var reason = $"because you bought {model.Catalog.Find(best.From)?.Name ?? $"product {best.From}"}";
-                ranked.Add(new Recommendation(product, score, reason, IsBestSeller: false));
+                ranked.Add((product, sum * Boost(product, profile, model.Catalog), best.From));
             }
         }
 
+        ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Product.Id.CompareTo(y.Product.Id));
         var result = ranked
-            .OrderByDescending(r => r.Score)
-            .ThenBy(r => r.Product.Id)
             .Take(count)
+            .Select(r => new Recommendation(r.Product, r.Score, BecauseYouBought(r.From, model.Catalog), IsBestSeller: false))
             .ToList();
         FillWithBestSellers(result, count, profile, model, onlyAvailable);
         return result;
@@ -71,6 +69,9 @@ public static class PersonalRecommender
         return (!onlyAvailable || product.IsAvailable)
             && (!profile.Owns(product.Id) || product.HasTag(ConsumableTag));
     }
+
+    private static string BecauseYouBought(int productId, CatalogIndex catalog) =>
+        $"because you bought {catalog.Find(productId)?.Name ?? $"product {productId}"}";
 
     private static double Boost(ProductInfo product, ShopperProfile profile, CatalogIndex catalog)
     {

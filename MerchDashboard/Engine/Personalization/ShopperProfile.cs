@@ -22,7 +22,9 @@ namespace MerchDashboard.Engine.Personalization;
 public sealed class ShopperProfile : IShopperAffinity
 {
     private readonly PersonalizationModel model;
-    private readonly IReadOnlyDictionary<int, ScoredFrom> similarityByCandidate;
+    private readonly Lazy<IReadOnlyDictionary<int, ScoredFrom>> similarityByCandidate;
+    private readonly Lazy<IReadOnlyDictionary<int, IReadOnlyList<int>>> categoryDrivers;
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<int>>> brandDrivers;
     private readonly IReadOnlyDictionary<int, int> linesByCategory;
 
     internal ShopperProfile(string label, double priceSensitivity, PersonalizationModel model, ProfileParts parts)
@@ -33,9 +35,9 @@ public sealed class ShopperProfile : IShopperAffinity
         ItemWeights = parts.ItemWeights;
         CategoryAffinity = parts.CategoryAffinity;
         BrandAffinity = parts.BrandAffinity;
-        CategoryDrivers = parts.CategoryDrivers;
-        BrandDrivers = parts.BrandDrivers;
-        similarityByCandidate = parts.SimilarityByCandidate;
+        categoryDrivers = new(parts.CategoryDrivers);
+        brandDrivers = new(parts.BrandDrivers);
+        similarityByCandidate = new(() => ShopperProfileBuilder.SimilarityByCandidate(ItemWeights, model.Similarity));
         linesByCategory = parts.LinesByCategory;
     }
 
@@ -56,9 +58,9 @@ public sealed class ShopperProfile : IShopperAffinity
     public IReadOnlyDictionary<string, double> BrandAffinity { get; }
 
     /// <summary>Per category, the owned products behind its affinity, largest contribution first.</summary>
-    public IReadOnlyDictionary<int, IReadOnlyList<int>> CategoryDrivers { get; }
+    public IReadOnlyDictionary<int, IReadOnlyList<int>> CategoryDrivers => categoryDrivers.Value;
 
-    public IReadOnlyDictionary<string, IReadOnlyList<int>> BrandDrivers { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> BrandDrivers => brandDrivers.Value;
 
     public bool Owns(int productId) => ItemWeights.ContainsKey(productId);
 
@@ -103,7 +105,7 @@ public sealed class ShopperProfile : IShopperAffinity
     /// <summary>cf(p) and the owned item that gives it; looks both ways since top-M lists are not symmetric.</summary>
     private (double Score, int? From) SimilarityTo(int productId)
     {
-        var best = similarityByCandidate.TryGetValue(productId, out var found) ? found : new ScoredFrom(0, 0);
+        var best = similarityByCandidate.Value.TryGetValue(productId, out var found) ? found : new ScoredFrom(0, 0);
         foreach (var neighbour in model.Similarity.NeighboursOf(productId))
         {
             if (ItemWeights.TryGetValue(neighbour.ProductId, out var weight))
@@ -142,13 +144,12 @@ internal sealed record ProfileParts(
     IReadOnlyDictionary<int, double> ItemWeights,
     IReadOnlyDictionary<int, double> CategoryAffinity,
     IReadOnlyDictionary<string, double> BrandAffinity,
-    IReadOnlyDictionary<int, IReadOnlyList<int>> CategoryDrivers,
-    IReadOnlyDictionary<string, IReadOnlyList<int>> BrandDrivers,
-    IReadOnlyDictionary<int, ScoredFrom> SimilarityByCandidate,
+    Func<IReadOnlyDictionary<int, IReadOnlyList<int>>> CategoryDrivers,
+    Func<IReadOnlyDictionary<string, IReadOnlyList<int>>> BrandDrivers,
     IReadOnlyDictionary<int, int> LinesByCategory)
 {
     public static ProfileParts Empty { get; } = new(
         new Dictionary<int, double>(), new Dictionary<int, double>(), new Dictionary<string, double>(),
-        new Dictionary<int, IReadOnlyList<int>>(), new Dictionary<string, IReadOnlyList<int>>(),
-        new Dictionary<int, ScoredFrom>(), new Dictionary<int, int>());
+        () => new Dictionary<int, IReadOnlyList<int>>(), () => new Dictionary<string, IReadOnlyList<int>>(),
+        new Dictionary<int, int>());
 }

@@ -49,9 +49,8 @@ public static class ShopperProfileBuilder
             itemWeights,
             Normalize(categories.Weights),
             Normalize(brands.Weights),
-            categories.Drivers(),
-            brands.Drivers(),
-            SimilarityByCandidate(itemWeights, model.Similarity),
+            () => categories.Drivers(),
+            () => brands.Drivers(),
             categories.Lines);
         return new ShopperProfile(label, priceSensitivity, model, parts);
     }
@@ -71,7 +70,7 @@ public static class ShopperProfileBuilder
     }
 
     /// <summary>For each neighbour p of an owned item i, max of w_i · sim(i, p) / topSim(i) and the i giving it.</summary>
-    private static Dictionary<int, ScoredFrom> SimilarityByCandidate(
+    internal static Dictionary<int, ScoredFrom> SimilarityByCandidate(
         IReadOnlyDictionary<int, double> itemWeights, ItemSimilarityModel similarity)
     {
         var result = new Dictionary<int, ScoredFrom>();
