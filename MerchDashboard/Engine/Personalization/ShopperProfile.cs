@@ -1,0 +1,155 @@
+using MerchDashboard.Engine.Catalog;
+using MerchDashboard.Engine.Composition;
+
+namespace MerchDashboard.Engine.Personalization;
+
+/// <summary>
+/// A shopper as personalization sees them, built by <see cref="ShopperProfileBuilder"/> from their purchase
+/// history at an as-of time. Each purchase line weighs its recency <c>d = 0.5 ^ (age days / half-life)</c>.
+/// <list type="bullet">
+/// <item>Item weight <c>w_i</c>: the recency of the latest purchase of owned item i, divided by the largest
+/// such recency, so the most recent item weighs 1.</item>
+/// <item>Category (brand) affinity: the sum of <c>d</c> over lines in that category (brand), divided by the
+/// largest such sum, so the favourite category weighs 1.</item>
+/// <item>Similarity <c>cf(p) = max over owned i of w_i · sim(i, p) / topSim(i)</c>, where <c>topSim(i)</c> is the
+/// similarity of i's nearest neighbour: p scores 1 when it is the best neighbour of the most recent item.</item>
+/// <item><c>AffinityFor(p) = (1 − s) · (wS · cf + wC · category + wB · brand) + s · cheapness(p)</c>, with the
+/// weights of <see cref="ProfileOptions"/> (0.5, 0.3, 0.2), price sensitivity <c>s</c> (0 except for bargain
+/// hunters) and cheapness from <see cref="CatalogIndex.Cheapness"/>. A shopper with no history scores 0.</item>
+/// </list>
+/// <see cref="ReasonFor"/> names the largest of the four terms.
+/// </summary>
+public sealed class ShopperProfile : IShopperAffinity
+{
+    private readonly PersonalizationModel model;
+    private readonly Lazy<IReadOnlyDictionary<int, ScoredFrom>> similarityByCandidate;
+    private readonly Lazy<IReadOnlyDictionary<int, IReadOnlyList<int>>> categoryDrivers;
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<int>>> brandDrivers;
+    private readonly IReadOnlyDictionary<int, int> linesByCategory;
+
+    internal ShopperProfile(string label, double priceSensitivity, PersonalizationModel model, ProfileParts parts)
+    {
+        ShopperLabel = label;
+        PriceSensitivity = priceSensitivity;
+        this.model = model;
+        ItemWeights = parts.ItemWeights;
+        CategoryAffinity = parts.CategoryAffinity;
+        BrandAffinity = parts.BrandAffinity;
+        categoryDrivers = new(parts.CategoryDrivers);
+        brandDrivers = new(parts.BrandDrivers);
+        similarityByCandidate = new(() => ShopperProfileBuilder.SimilarityByCandidate(ItemWeights, model.Similarity));
+        linesByCategory = parts.LinesByCategory;
+    }
+
+    public string ShopperLabel { get; }
+
+    /// <summary>s in [0, 1]: how much a low price within its category draws this shopper.</summary>
+    public double PriceSensitivity { get; }
+
+    public bool IsEmpty => ItemWeights.Count == 0;
+
+    /// <summary>Owned products with their normalized recency weight w_i in (0, 1].</summary>
+    public IReadOnlyDictionary<int, double> ItemWeights { get; }
+
+    public IEnumerable<int> OwnedProducts => ItemWeights.Keys;
+
+    public IReadOnlyDictionary<int, double> CategoryAffinity { get; }
+
+    public IReadOnlyDictionary<string, double> BrandAffinity { get; }
+
+    /// <summary>Per category, the owned products behind its affinity, largest contribution first.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<int>> CategoryDrivers => categoryDrivers.Value;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> BrandDrivers => brandDrivers.Value;
+
+    public bool Owns(int productId) => ItemWeights.ContainsKey(productId);
+
+    public double AffinityFor(ProductInfo product) => Explain(product).Total;
+
+    public string? ReasonFor(ProductInfo product)
+    {
+        var e = Explain(product);
+        var options = model.Options;
+        var terms = new (double Contribution, Func<string> Reason)[]
+        {
+            ((1 - PriceSensitivity) * options.SimilarityWeight * e.Similarity,
+                () => $"because you bought {ProductName(e.SimilarTo)}"),
+            ((1 - PriceSensitivity) * options.CategoryWeight * e.Category, () => CategoryReason(product.CategoryId)),
+            ((1 - PriceSensitivity) * options.BrandWeight * e.Brand, () => $"you like {product.Brand}"),
+            (PriceSensitivity * e.Cheapness, () => $"a low price for {model.Catalog.CategoryName(product.CategoryId)}"),
+        };
+        var best = terms.MaxBy(t => t.Contribution);
+        return best.Contribution > 0 ? best.Reason() : null;
+    }
+
+    /// <summary>The terms of <see cref="AffinityFor"/>, for explanations and tests.</summary>
+    public AffinityBreakdown Explain(ProductInfo product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        if (IsEmpty)
+        {
+            return AffinityBreakdown.None;
+        }
+
+        var (similarity, similarTo) = SimilarityTo(product.Id);
+        var category = CategoryAffinity.GetValueOrDefault(product.CategoryId);
+        var brand = BrandAffinity.GetValueOrDefault(product.Brand);
+        var cheapness = PriceSensitivity > 0 ? model.Catalog.Cheapness(product) : 0;
+        var options = model.Options;
+        var total = (1 - PriceSensitivity)
+            * (options.SimilarityWeight * similarity + options.CategoryWeight * category + options.BrandWeight * brand)
+            + PriceSensitivity * cheapness;
+        return new AffinityBreakdown(total, similarity, similarTo, category, brand, cheapness);
+    }
+
+    /// <summary>cf(p) and the owned item that gives it; looks both ways since top-M lists are not symmetric.</summary>
+    private (double Score, int? From) SimilarityTo(int productId)
+    {
+        var best = similarityByCandidate.Value.TryGetValue(productId, out var found) ? found : new ScoredFrom(0, 0);
+        foreach (var neighbour in model.Similarity.NeighboursOf(productId))
+        {
+            if (ItemWeights.TryGetValue(neighbour.ProductId, out var weight))
+            {
+                var score = weight * neighbour.Similarity / model.Similarity.TopSimilarity(neighbour.ProductId);
+                if (score > best.Score || (score == best.Score && neighbour.ProductId < best.From))
+                {
+                    best = new ScoredFrom(score, neighbour.ProductId);
+                }
+            }
+        }
+
+        return best.Score > 0 ? (Math.Min(1, best.Score), best.From) : (0, null);
+    }
+
+    private string CategoryReason(int categoryId)
+    {
+        var name = model.Catalog.CategoryName(categoryId);
+        return linesByCategory.GetValueOrDefault(categoryId) >= 2 ? $"you often buy {name}" : $"you bought from {name}";
+    }
+
+    private string ProductName(int? productId) =>
+        productId is { } id && model.Catalog.Find(id) is { } product ? product.Name : $"product {productId}";
+}
+
+/// <summary>The terms of a shopper's affinity for one product; <see cref="SimilarTo"/> is the owned item behind <see cref="Similarity"/>.</summary>
+public readonly record struct AffinityBreakdown(
+    double Total, double Similarity, int? SimilarTo, double Category, double Brand, double Cheapness)
+{
+    public static AffinityBreakdown None { get; } = new(0, 0, null, 0, 0, 0);
+}
+
+internal readonly record struct ScoredFrom(double Score, int From);
+
+internal sealed record ProfileParts(
+    IReadOnlyDictionary<int, double> ItemWeights,
+    IReadOnlyDictionary<int, double> CategoryAffinity,
+    IReadOnlyDictionary<string, double> BrandAffinity,
+    Func<IReadOnlyDictionary<int, IReadOnlyList<int>>> CategoryDrivers,
+    Func<IReadOnlyDictionary<string, IReadOnlyList<int>>> BrandDrivers,
+    IReadOnlyDictionary<int, int> LinesByCategory)
+{
+    public static ProfileParts Empty { get; } = new(
+        new Dictionary<int, double>(), new Dictionary<int, double>(), new Dictionary<string, double>(),
+        () => new Dictionary<int, IReadOnlyList<int>>(), () => new Dictionary<string, IReadOnlyList<int>>(),
+        new Dictionary<int, int>());
+}
