@@ -1,3 +1,4 @@
+using MerchDashboard.Data.Entities;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Data.Seeding;
 using MerchDashboard.Tests.TestSupport;
@@ -123,7 +124,7 @@ public class StoreGeneratorTests
     [Fact]
     public void Generate_Arms_SplitCustomersEvenly()
     {
-        foreach (var arm in Enum.GetValues<SeedArm>())
+        foreach (var arm in Enum.GetValues<ExperimentArm>())
         {
             (MediumStore.Value.Customers.Count(c => c.Arm == arm) / (double)MediumStore.Value.Customers.Count).ShouldBeInRange(0.22, 0.28, arm.ToString());
         }

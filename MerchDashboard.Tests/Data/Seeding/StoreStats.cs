@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using MerchDashboard.Data.Import;
 using MerchDashboard.Data.Seeding;
 
 namespace MerchDashboard.Tests.Data.Seeding;
@@ -20,7 +21,7 @@ internal static class StoreStats
     public static List<OrderRow> FromStore(SeedStore store)
     {
         var names = store.Categories.ToDictionary(c => c.Code, c => c.Name);
-        var arms = store.Customers.ToDictionary(c => c.Id, c => StoreWriter.ArmName(c.Arm));
+        var arms = store.Customers.ToDictionary(c => c.Id, c => StoreFormats.Name(c.Arm));
         return [.. store.Orders.Select(o => new OrderRow(o.CustomerId, arms[o.CustomerId], o.PlacedAt,
             [.. o.Lines.Select(l => new LineRow(l.Product.Sku, names[l.Product.CategoryCode], l.Quantity, l.UnitPrice, l.Source))]))];
     }

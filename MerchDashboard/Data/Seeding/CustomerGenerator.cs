@@ -1,4 +1,5 @@
 using Bogus;
+using MerchDashboard.Data.Entities;
 
 namespace MerchDashboard.Data.Seeding;
 
@@ -9,8 +10,8 @@ namespace MerchDashboard.Data.Seeding;
 /// </summary>
 internal sealed record ShopperProfile(SeedCustomer Customer, double RatePerDay, double Dropout, string FavoriteDepartment)
 {
-    public bool CrossSell => Customer.Arm is SeedArm.CrossSell or SeedArm.Both;
-    public bool Personalized => Customer.Arm is SeedArm.Personalization or SeedArm.Both;
+    public bool CrossSell => Customer.Arm is ExperimentArm.CrossSell or ExperimentArm.Both;
+    public bool Personalized => Customer.Arm is ExperimentArm.Personalization or ExperimentArm.Both;
 }
 
 internal static class CustomerGenerator
@@ -21,8 +22,8 @@ internal static class CustomerGenerator
     private static readonly double[] DepartmentWeights = [0.2, 0.1, 0.2, 0.08, 0.2, 0.14, 0.08];
 
     /// <summary>The experiment arm: an even split by a hash of the seed and the customer id.</summary>
-    public static SeedArm ArmOf(int seed, string customerId) =>
-        (SeedArm)(SeedRandom.StableHash($"{seed}:{customerId}") % 4);
+    public static ExperimentArm ArmOf(int seed, string customerId) =>
+        (ExperimentArm)(SeedRandom.StableHash($"{seed}:{customerId}") % 4);
 
     /// <summary>Customers numbered in the order of their first purchase, each with a first purchase time.</summary>
     public static IReadOnlyList<(ShopperProfile Profile, DateTime FirstOrder)> Generate(Random rng, SeedSettings settings)
@@ -42,7 +43,7 @@ internal static class CustomerGenerator
                 ? firsts[i].AddSeconds(-rng.Next(120, 1800))
                 : firsts[i].AddDays(-rng.Next(1, 60)).AddSeconds(-rng.Next(86_400));
             var customer = new SeedCustomer(id, $"{first} {last}", email, faker.Address.City(), arm, registered);
-            var personalized = arm is SeedArm.Personalization or SeedArm.Both;
+            var personalized = arm is ExperimentArm.Personalization or ExperimentArm.Both;
             var rate = rng.Gamma(0.8, 1 / 90.0) * (personalized ? PersonalizationRateFactor : 1);
             var dropout = rng.Beta(1.6, 4.5) * (personalized ? PersonalizationDropoutFactor : 1);
             var department = CatalogBlueprint.Departments[rng.PickWeighted(DepartmentWeights)].Code;

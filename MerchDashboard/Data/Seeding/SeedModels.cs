@@ -1,3 +1,5 @@
+using MerchDashboard.Data.Entities;
+
 namespace MerchDashboard.Data.Seeding;
 
 /// <summary>What <c>generate-seed</c> builds: the size of the store and the seed that makes it reproducible.</summary>
@@ -34,15 +36,7 @@ public sealed record SeedProduct(
     public bool SellsThroughout => SellsFrom is null && SellsUntil is null;
 }
 
-public enum SeedArm
-{
-    Control,
-    CrossSell,
-    Personalization,
-    Both,
-}
-
-public sealed record SeedCustomer(string Id, string Name, string Email, string City, SeedArm Arm, DateTime CreatedAt);
+public sealed record SeedCustomer(string Id, string Name, string Email, string City, ExperimentArm Arm, DateTime CreatedAt);
 
 public sealed record SeedLine(SeedProduct Product, int Quantity, decimal UnitPrice, string Source);
 

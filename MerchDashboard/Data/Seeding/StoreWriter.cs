@@ -20,7 +20,7 @@ public static class StoreWriter
             p => [p.Sku, p.Name, p.Brand, p.CategoryCode, Money(p.Price), Number(p.Stock), p.Active ? "true" : "false",
                 string.Join(StoreFormats.TagSeparator, p.Tags)], ct);
         await WriteAsync(folder, StoreFiles.CustomersFile, StoreFormats.CustomerColumns, store.Customers,
-            c => [c.Id, c.Name, c.Email, c.City, ArmName(c.Arm), Time(c.CreatedAt)], ct);
+            c => [c.Id, c.Name, c.Email, c.City, StoreFormats.Name(c.Arm), Time(c.CreatedAt)], ct);
         var categoryNames = store.Categories.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal);
         await WriteAsync(folder, StoreFiles.OrdersFile, [.. StoreFormats.OrderColumns, .. StoreFormats.OrderOptionalColumns],
             store.Orders.SelectMany(o => o.Lines.Select(l => (Order: o, Line: l))),
@@ -34,14 +34,6 @@ public static class StoreWriter
             o => [o.AnchorSku, o.Kind, o.Sku, o.Position is { } p ? Number(p) : "",
                 o.StartsAt is { } s ? Time(s) : "", o.ExpiresAt is { } e ? Time(e) : "", o.Note], ct);
     }
-
-    public static string ArmName(SeedArm arm) => arm switch
-    {
-        SeedArm.CrossSell => "cross-sell",
-        SeedArm.Personalization => "personalization",
-        SeedArm.Both => "both",
-        _ => "control",
-    };
 
     public static string Time(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
