@@ -13,11 +13,14 @@ public static class CliHost
     public static readonly Option<string?> DataFolder =
         Verb.Option<string?>("--data-folder", "Folder of the SQLite database (default: Database:DataFolder from configuration)");
 
+    /// <summary>Where appsettings.json and the relative data folder are found: the folder the program started in.</summary>
+    public static string? ContentRoot { get; set; }
+
     public static IHost Build(VerbContext context, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            ContentRootPath = Directory.GetCurrentDirectory(),
+            ContentRootPath = ContentRoot ?? Directory.GetCurrentDirectory(),
             EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
                 ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environments.Production,
         });

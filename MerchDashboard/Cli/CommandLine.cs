@@ -17,7 +17,23 @@ public static class CommandLine
         ImportVerb.Create,
         CreateAdminVerb.Create,
         ApiKeyVerb.Create,
+        GenerateSeedVerb.Create,
     ];
+
+    /// <summary>
+    /// <c>dotnet run --project MerchDashboard</c> starts the program in the project folder; file paths
+    /// given to a verb are meant relative to the shell's folder (PWD), so they resolve against that,
+    /// while configuration and the data folder stay with the app's folder, as for the web app.
+    /// </summary>
+    private static void UseCallersDirectoryForPaths()
+    {
+        CliHost.ContentRoot ??= Directory.GetCurrentDirectory();
+        var callers = Environment.GetEnvironmentVariable("PWD");
+        if (!string.IsNullOrEmpty(callers) && Directory.Exists(callers))
+        {
+            Directory.SetCurrentDirectory(callers);
+        }
+    }
 
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && args[0] != "serve" && !args[0].StartsWith("--", StringComparison.Ordinal);
@@ -27,6 +43,7 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
+        UseCallersDirectoryForPaths();
         var root = new RootCommand("MerchDashboard: frequently-bought-with lists, curation and strategy dashboards. Run without a verb to serve the web app.");
         foreach (var create in Verbs)
         {
