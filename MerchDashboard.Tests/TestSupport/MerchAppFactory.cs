@@ -1,0 +1,48 @@
+using MerchDashboard.Features.Account;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+
+namespace MerchDashboard.Tests.TestSupport;
+
+/// <summary>
+/// The real app on the ASP.NET Core test host, in Development, over a fresh SQLite database in a
+/// temporary folder with the demo store and the demo accounts (password <see cref="DemoPassword"/>).
+/// Shared by a test collection: starting it imports the demo store once.
+/// </summary>
+public sealed class MerchAppFactory : WebApplicationFactory<Program>
+{
+    public const string DemoPassword = "Test-Demo-Pass-1";
+    private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "merch-app-tests", Guid.NewGuid().ToString("N"));
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["StorefrontApi:PermitLimit"] = "100000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
+        {
+            ["Database:DataFolder"] = _dataFolder,
+            [$"{DemoAccountOptions.Section}:Password"] = DemoPassword,
+            ["Logging:LogLevel:Default"] = "Warning",
+        }));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean: a temp folder is harmless.
+        }
+    }
+}
