@@ -9,10 +9,6 @@ internal struct Candidate
     public SlotSource Source;
     /// <summary>Complement strength in [0, 1]; see <see cref="CandidateRanking"/>.</summary>
     public double Complement;
-    /// <summary>Complement blended with the shopper's affinity; equals <see cref="Complement"/> without a shopper.</summary>
-    public double Blended;
-    /// <summary>Order within the source: the add's rank, the mined index, the rule item's rank.</summary>
-    public int Tie;
     public int PinPosition;
     public string? Note;
     public MinedCandidate? Pair;

@@ -7,13 +7,13 @@ namespace MerchDashboard.Engine.Composition;
 /// (pins, manual adds, mined, rule items) and each product is claimed once, so a duplicate keeps its
 /// strongest source. Fallback items (step 6) are drawn lazily and appended after them.
 /// </summary>
-internal sealed class CandidatePool(ProductInfo anchor, CatalogView catalog, OverridesInEffect overrides, WarningLog warnings)
+internal sealed class CandidatePool(ProductInfo anchor, CatalogView catalog, OverridesInEffect overrides, WarningLog warnings, int expectedCount)
 {
     /// <summary>Each matching rule suggests this many items of its target category; deeper items are fallback.</summary>
     public const int SuggestionsPerRule = 2;
 
-    private readonly HashSet<int> _claimed = [];
-    private Candidate[] _items = new Candidate[32];
+    private readonly HashSet<int> _claimed = new(expectedCount);
+    private Candidate[] _items = new Candidate[expectedCount];
     private List<int>? _fallbackCategories;
     private int _fallbackStart = -1;
     private int _fallbackCategory;
@@ -203,6 +203,10 @@ internal sealed class CandidatePool(ProductInfo anchor, CatalogView catalog, Ove
 
     private void Append(in Candidate candidate)
     {
+        if (Count == CandidateRanking.MaxCandidates)
+        {
+            throw new InvalidOperationException($"The composer ranks at most {CandidateRanking.MaxCandidates} candidates; trim the mined list.");
+        }
         if (Count == _items.Length)
         {
             Array.Resize(ref _items, Count * 2);

@@ -16,6 +16,7 @@ internal static class CandidateRanking
     public const double ManualStrength = 1.0;
     public const double RuleStrength = 0.5;
     public const double PersonalizationWeight = 0.35;
+    public const int MaxCandidates = 1 << IndexBits;
 
     public static double MinedComplement(double score, double highestScore) =>
         highestScore > 0 ? Math.Clamp(score / highestScore, 0, 1) : 0;
@@ -23,39 +24,49 @@ internal static class CandidateRanking
     public static double RuleComplement(int rank) => RuleStrength / (1 + rank);
 
     /// <summary>Indices of the rankable candidates (everything but pins), strongest complement first.</summary>
-    public static int[] Anonymous(CandidatePool pool) => Sorted(pool, byBlend: false);
+    public static int[] Anonymous(CandidatePool pool) => Sorted(pool, shopper: null);
 
-    public static int[] Personalized(CandidatePool pool, IShopperAffinity shopper)
+    /// <summary>Indices of the rankable candidates, highest blend of complement and the shopper's affinity first.</summary>
+    public static int[] Personalized(CandidatePool pool, IShopperAffinity shopper) => Sorted(pool, shopper);
+
+    public static double Blend(double complement, double affinity)
     {
-        for (var i = pool.PinCount; i < pool.Count; i++)
-        {
-            ref var candidate = ref pool[i];
-            var affinity = shopper.AffinityFor(candidate.Product);
-            affinity = double.IsNaN(affinity) ? 0 : Math.Clamp(affinity, 0, 1);
-            candidate.Blended = ((1 - PersonalizationWeight) * candidate.Complement) + (PersonalizationWeight * affinity);
-        }
-        return Sorted(pool, byBlend: true);
+        affinity = double.IsNaN(affinity) ? 0 : Math.Clamp(affinity, 0, 1);
+        return ((1 - PersonalizationWeight) * complement) + (PersonalizationWeight * affinity);
     }
 
-    private static int[] Sorted(CandidatePool pool, bool byBlend)
+    private static int[] Sorted(CandidatePool pool, IShopperAffinity? shopper)
     {
-        var order = new int[pool.Count - pool.PinCount];
-        for (var i = 0; i < order.Length; i++)
+        var count = pool.Count - pool.PinCount;
+        Span<ulong> keys = count <= 256 ? stackalloc ulong[count] : new ulong[count];
+        for (var i = 0; i < count; i++)
         {
-            order[i] = pool.PinCount + i;
+            ref var candidate = ref pool[pool.PinCount + i];
+            var score = shopper is null ? candidate.Complement : Blend(candidate.Complement, shopper.AffinityFor(candidate.Product));
+            keys[i] = SortKey(score, i);
         }
-        order.AsSpan().Sort(new StrongestFirst(pool.Items, byBlend));
+        keys.Sort();
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = pool.PinCount + (int)(keys[i] & IndexMask);
+        }
         return order;
     }
 
-    private readonly struct StrongestFirst(Candidate[] items, bool byBlend) : IComparer<int>
+    private const int IndexBits = 16;
+    private const ulong IndexMask = (1UL << IndexBits) - 1;
+
+    /// <summary>
+    /// Highest score first, then the lowest index, as one integer: sorting primitives is several times faster
+    /// than sorting through a comparer. The bits of a double in [0, 1] grow with its value; dropping the
+    /// lowest 16 mantissa bits treats scores within a few parts in 10^12 as tied (broken by gathering order).
+    /// </summary>
+    private static ulong SortKey(double score, int index)
     {
-        public int Compare(int x, int y)
-        {
-            var byScore = byBlend
-                ? items[y].Blended.CompareTo(items[x].Blended)
-                : items[y].Complement.CompareTo(items[x].Complement);
-            return byScore != 0 ? byScore : x.CompareTo(y);
-        }
+        const ulong One = 0x3FF0_0000_0000_0000 >> IndexBits;
+        var clamped = score > 0 ? Math.Min(score, 1) : 0;
+        var scoreBits = (ulong)BitConverter.DoubleToInt64Bits(clamped) >> IndexBits;
+        return ((One - scoreBits) << IndexBits) | (uint)index;
     }
 }

@@ -27,7 +27,8 @@ public static class Composer
         var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
 
         // 2. Candidates, strongest source first so that a duplicate keeps it. A locked list needs no suggestions.
-        var pool = new CandidatePool(anchor, catalog, overrides, warnings);
+        var expectedCount = curation.Overrides.Count + mined.Count + request.Slots + (2 * CandidatePool.SuggestionsPerRule);
+        var pool = new CandidatePool(anchor, catalog, overrides, warnings, expectedCount);
         pool.AddPins(overrides.Pins, mined, request.Slots);
         pool.AddManual(overrides.Adds, mined);
         if (curation.Mode != CurationMode.Locked)

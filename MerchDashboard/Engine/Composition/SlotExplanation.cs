@@ -39,10 +39,10 @@ internal static class SlotExplanation
 
     public static string BoughtTogether(MinedCandidate pair)
     {
-        var orders = pair.CoPurchaseCount == 1 ? "1 order" : $"{pair.CoPurchaseCount} orders";
+        var orders = pair.CoPurchaseCount == 1 ? "order" : "orders";
         return pair.Lift > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"Bought together in {orders}; {pair.Lift:0.0}× more often than chance")
-            : $"Bought together in {orders}";
+            ? string.Create(CultureInfo.InvariantCulture, $"Bought together in {pair.CoPurchaseCount} {orders}; {pair.Lift:F1}× more often than chance")
+            : string.Create(CultureInfo.InvariantCulture, $"Bought together in {pair.CoPurchaseCount} {orders}");
     }
 
     private static string Pinned(in Candidate candidate, int position)
