@@ -7,17 +7,13 @@ namespace MerchDashboard.Engine.Composition;
 /// (pins, manual adds, mined, rule items) and each product is claimed once, so a duplicate keeps its
 /// strongest source. Fallback items (step 6) are drawn lazily and appended after them.
 /// </summary>
-internal sealed class CandidatePool(ProductInfo anchor, CatalogView catalog, OverridesInEffect overrides, WarningLog warnings, int expectedCount)
+internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView catalog, OverridesInEffect overrides, WarningLog warnings, int capacity)
 {
     /// <summary>Each matching rule suggests this many items of its target category; deeper items are fallback.</summary>
     public const int SuggestionsPerRule = 2;
 
-    private readonly HashSet<int> _claimed = new(expectedCount);
-    private Candidate[] _items = new Candidate[expectedCount];
-    private List<int>? _fallbackCategories;
-    private int _fallbackStart = -1;
-    private int _fallbackCategory;
-    private int _fallbackCursor;
+    private readonly HashSet<int> _claimed = new(capacity);
+    private Candidate[] _items = new Candidate[Math.Max(capacity, 4)];
 
     public int Count { get; private set; }
     public int PinCount { get; private set; }
@@ -99,67 +95,6 @@ internal sealed class CandidatePool(ProductInfo anchor, CatalogView catalog, Ove
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// The nth fallback item: the best sellers of the rules' target categories (in rule order), then of the
-    /// anchor's department, skipping the anchor's own leaf category and everything already claimed.
-    /// </summary>
-    public bool TryFallback(int nth, out int index)
-    {
-        if (_fallbackStart < 0)
-        {
-            _fallbackStart = Count;
-        }
-        while (Count - _fallbackStart <= nth)
-        {
-            if (!DrawFallback())
-            {
-                index = -1;
-                return false;
-            }
-        }
-        index = _fallbackStart + nth;
-        return true;
-    }
-
-    private bool DrawFallback()
-    {
-        var categories = _fallbackCategories ??= FallbackCategories();
-        for (; _fallbackCategory < categories.Count; _fallbackCategory++, _fallbackCursor = 0)
-        {
-            var categoryId = categories[_fallbackCategory];
-            if (!catalog.BestSellers.TryGetValue(categoryId, out var ranked))
-            {
-                continue;
-            }
-            while (_fallbackCursor < ranked.Count)
-            {
-                if (TryAcceptSuggestion(ranked[_fallbackCursor++], out var product))
-                {
-                    Append(new Candidate { Product = product, Source = SlotSource.Fallback, FallbackCategoryId = categoryId });
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private List<int> FallbackCategories()
-    {
-        var categories = new List<int>();
-        foreach (var rule in catalog.Rules)
-        {
-            if (rule.AppliesTo(anchor) && !categories.Contains(rule.TargetCategoryId))
-            {
-                categories.Add(rule.TargetCategoryId);
-            }
-        }
-        if (anchor.DepartmentId is { } department && !categories.Contains(department))
-        {
-            categories.Add(department);
-        }
-        return categories;
     }
 
     private bool TryAcceptByHand(Override item, string verb, out ProductInfo product)

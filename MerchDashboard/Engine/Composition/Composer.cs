@@ -27,8 +27,8 @@ public static class Composer
         var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
 
         // 2. Candidates, strongest source first so that a duplicate keeps it. A locked list needs no suggestions.
-        var expectedCount = curation.Overrides.Count + mined.Count + request.Slots + (2 * CandidatePool.SuggestionsPerRule);
-        var pool = new CandidatePool(anchor, catalog, overrides, warnings, expectedCount);
+        var capacity = curation.Overrides.Count + mined.Count + request.Slots;
+        var pool = new CandidatePool(anchor, catalog, overrides, warnings, capacity);
         pool.AddPins(overrides.Pins, mined, request.Slots);
         pool.AddManual(overrides.Adds, mined);
         if (curation.Mode != CurationMode.Locked)
@@ -46,6 +46,7 @@ public static class Composer
             ? arranged
             : SlotLayout.Arrange(pool, request.Slots, curation, anonymous, anonymous, warnings: null);
 
+        var lockedSlots = curation.LockedSlots(request.Slots);
         var slots = new Slot[arranged.Length];
         for (var i = 0; i < arranged.Length; i++)
         {
@@ -53,7 +54,7 @@ public static class Composer
             var position = i + 1;
             var anonymousPosition = Array.IndexOf(withoutShopper, arranged[i]) + 1;
             var personalization = SlotExplanation.Personalization(shopper, candidate, position, anonymousPosition);
-            var explanation = SlotExplanation.For(candidate, position, curation, catalog, personalization);
+            var explanation = SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization);
             slots[i] = new Slot(position, candidate.Product, candidate.Source, personalization is not null, explanation, candidate.Pair);
         }
         return Result(request, curation, slots, warnings);

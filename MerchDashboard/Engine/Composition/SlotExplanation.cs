@@ -5,9 +5,9 @@ namespace MerchDashboard.Engine.Composition;
 /// <summary>The one-line human reason a slot holds its product.</summary>
 internal static class SlotExplanation
 {
-    public static string For(in Candidate candidate, int position, CurationState curation, CatalogView catalog, string? personalization)
+    public static string For(in Candidate candidate, int position, int lockedSlots, CatalogView catalog, string? personalization)
     {
-        var locked = position <= curation.LockedSlots(int.MaxValue);
+        var locked = position <= lockedSlots;
         var reason = candidate.Source switch
         {
             SlotSource.Pinned => Pinned(candidate, position),
@@ -16,9 +16,9 @@ internal static class SlotExplanation
             SlotSource.Rule => $"Suggested by the rule '{RuleLabel(candidate.Rule!, catalog)}'",
             _ => $"Best seller in {catalog.CategoryName(candidate.FallbackCategoryId)} (fallback)",
         };
-        if (locked && curation.Mode == CurationMode.LockedTopN && candidate.Source > SlotSource.Manual)
+        if (locked && candidate.Source > SlotSource.Manual)
         {
-            reason += $"; locked in the top {curation.LockedTopN}";
+            reason += $"; locked in the top {lockedSlots}";
         }
         return personalization is null ? reason : $"{reason}; {personalization}";
     }
