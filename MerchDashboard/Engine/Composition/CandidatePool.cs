@@ -18,7 +18,6 @@ internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView cata
     public int Count { get; private set; }
     public int PinCount { get; private set; }
     public int ManualCount { get; private set; }
-    public Candidate[] Items => _items;
     public ref Candidate this[int index] => ref _items[index];
 
     public void AddPins(IReadOnlyList<Pin> pins, IReadOnlyList<MinedCandidate> mined, int slots)
