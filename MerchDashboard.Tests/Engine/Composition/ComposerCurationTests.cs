@@ -106,4 +106,22 @@ public class ComposerCurationTests
             "Added item Puzzle 500 (SKU-7) is also excluded and was skipped",
         ]);
     }
+
+    [Fact]
+    public void Compose_DisplacedPinWithNoFreeSlotBelow_IsDroppedWithAWarning()
+    {
+        var list = Compose(RacerCar, 2, MinedForCar, Curated(new Pin(Puzzle, 2), new Pin(StuntRamp, 2)));
+
+        Ids(list).ShouldBe([TrackSet, Puzzle]);
+        list.Warnings.ShouldBe(["Pinned item Stunt ramp (SKU-10) lost slot 2 to an earlier pin, found no free slot after it and was dropped"]);
+    }
+
+    [Fact]
+    public void Compose_LockedListShorterThanItsPin_ClosesTheGapAndSaysWhere()
+    {
+        var list = Compose(RacerCar, 6, MinedForCar, new CurationState(CurationMode.Locked, [new Pin(Puzzle, 5)]));
+
+        Ids(list).ShouldBe([Puzzle]);
+        list.Slots[0].Explanation.ShouldBe("Pinned by a merchandiser at slot 5, shown at slot 1");
+    }
 }
