@@ -1,0 +1,132 @@
+using MerchDashboard.Engine.Composition;
+
+namespace MerchDashboard.Tests.Engine.Composition;
+
+public class ComposerInvariantTests
+{
+    private const int Cases = 2_000;
+
+    public static TheoryData<int> Seeds => [11, 23];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Compose_GeneratedCases_KeepsTheContractsInvariants(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < Cases; i++)
+        {
+            var generated = GeneratedCompositionCase.Next(random);
+            var anonymous = generated.Compose(shopper: null);
+            var personal = generated.Shoppers.Select(s => generated.Compose(s)).ToList();
+
+            foreach (var list in personal.Prepend(anonymous))
+            {
+                ShouldHoldForEveryList(generated, list);
+            }
+            anonymous.Slots.Any(s => s.PersonalizationMoved).ShouldBeFalse($"case {i}");
+            ShouldBeTheSameForEveryShopper(generated, anonymous, personal, i);
+            ShouldIgnoreOverridesOutOfTheirWindow(generated, anonymous, personal[0], i);
+        }
+    }
+
+    private static void ShouldHoldForEveryList(GeneratedCompositionCase generated, ComposedList list)
+    {
+        var request = generated.Request;
+        var anchor = generated.Catalog.Products[request.AnchorProductId];
+        var inWindow = generated.Curation.Overrides.Where(generated.InWindow).ToList();
+        var excluded = inWindow.OfType<Exclude>().Select(e => e.ProductId).ToHashSet();
+        var byHand = inWindow.Where(o => o is Pin or Add).Select(o => o.ProductId).ToHashSet();
+        var ids = list.Slots.Select(s => s.Product.Id).ToList();
+
+        list.Slots.Count.ShouldBeLessThanOrEqualTo(request.Slots);
+        ids.Distinct().Count().ShouldBe(ids.Count, "no duplicates");
+        ids.ShouldNotContain(anchor.Id);
+        // Plain loops: Shouldly's expression-based ShouldAllBe compiles a lambda per call, too slow for 16,000 lists.
+        foreach (var slot in list.Slots)
+        {
+            var id = slot.Product.Id;
+            slot.Position.ShouldBe(ids.IndexOf(id) + 1);
+            excluded.Contains(id).ShouldBeFalse($"excluded product {id} appears");
+            slot.Product.IsAvailable.ShouldBeTrue($"unavailable product {id} appears");
+            if (slot.Product.CategoryId == anchor.CategoryId)
+            {
+                (byHand.Contains(id) && slot.Source is SlotSource.Pinned or SlotSource.Manual).ShouldBeTrue($"substitute {id} appears as {slot.Source}");
+            }
+            if (slot.Source == SlotSource.Mined)
+            {
+                slot.Pair?.ProductId.ShouldBe(id);
+                slot.Pair.ShouldNotBeNull();
+            }
+            if (slot.Source == SlotSource.Pinned)
+            {
+                inWindow.OfType<Pin>().Any(p => p.ProductId == id).ShouldBeTrue($"{id} is shown as pinned without a pin");
+            }
+        }
+
+        foreach (var (productId, position) in ExpectedPins(generated, inWindow, excluded))
+        {
+            var slot = list.Slots.SingleOrDefault(s => s.Product.Id == productId);
+            slot.ShouldNotBeNull($"pinned product {productId} is missing");
+            slot.Source.ShouldBe(SlotSource.Pinned);
+            if (list.Slots.Count == request.Slots)
+            {
+                slot.Position.ShouldBe(position, "a full list has no gap above a pin");
+            }
+            else
+            {
+                slot.Position.ShouldBeLessThanOrEqualTo(position, "gaps close upwards only");
+            }
+        }
+    }
+
+    /// <summary>The first in-window pin of each product, kept when valid and the first to claim its slot.</summary>
+    private static Dictionary<int, int> ExpectedPins(GeneratedCompositionCase generated, List<Override> inWindow, HashSet<int> excluded)
+    {
+        var products = generated.Catalog.Products;
+        var seen = new HashSet<int>();
+        var claimedSlots = new HashSet<int>();
+        var expected = new Dictionary<int, int>();
+        foreach (var pin in inWindow.OfType<Pin>())
+        {
+            var valid = seen.Add(pin.ProductId)
+                && products.TryGetValue(pin.ProductId, out var product) && product.IsAvailable
+                && pin.ProductId != generated.Request.AnchorProductId && !excluded.Contains(pin.ProductId)
+                && pin.Position >= 1 && pin.Position <= generated.Request.Slots;
+            if (valid && claimedSlots.Add(pin.Position))
+            {
+                expected[pin.ProductId] = pin.Position;
+            }
+        }
+        return expected;
+    }
+
+    private static void ShouldBeTheSameForEveryShopper(
+        GeneratedCompositionCase generated, ComposedList anonymous, List<ComposedList> personal, int caseNumber)
+    {
+        var fixedSlots = generated.Curation.Mode switch
+        {
+            CurationMode.Locked => int.MaxValue,
+            CurationMode.LockedTopN => generated.Curation.LockedTopN,
+            _ => 0,
+        };
+        foreach (var list in personal)
+        {
+            list.Slots.Take(fixedSlots).ShouldBe(anonymous.Slots.Take(fixedSlots), $"case {caseNumber}");
+            if (generated.Curation.Mode == CurationMode.Locked)
+            {
+                list.Slots.Count.ShouldBe(anonymous.Slots.Count);
+            }
+        }
+    }
+
+    private static void ShouldIgnoreOverridesOutOfTheirWindow(
+        GeneratedCompositionCase generated, ComposedList anonymous, ComposedList personal, int caseNumber)
+    {
+        var inWindowOnly = generated.Curation with { Overrides = [.. generated.Curation.Overrides.Where(generated.InWindow)] };
+        generated.Compose(null, inWindowOnly).Slots.ShouldBe(anonymous.Slots, $"case {caseNumber}");
+        var trimmed = generated.Compose(generated.Shoppers[0], inWindowOnly);
+        trimmed.Slots.ShouldBe(personal.Slots, $"case {caseNumber}");
+        trimmed.Warnings.ShouldBe(personal.Warnings);
+        trimmed.RecommendationId.ShouldBe(personal.RecommendationId);
+    }
+}

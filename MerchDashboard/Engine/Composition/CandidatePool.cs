@@ -1,0 +1,150 @@
+using MerchDashboard.Engine.Catalog;
+
+namespace MerchDashboard.Engine.Composition;
+
+/// <summary>
+/// Step 2 of the contract: the items the composer may place. They are gathered strongest source first
+/// (pins, manual adds, mined, rule items) and each product is claimed once, so a duplicate keeps its
+/// strongest source. Fallback items (step 6) are drawn lazily and appended after them.
+/// </summary>
+internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView catalog, OverridesInEffect overrides, WarningLog warnings, int capacity)
+{
+    /// <summary>Each matching rule suggests this many items of its target category; deeper items are fallback.</summary>
+    public const int SuggestionsPerRule = 2;
+
+    private readonly HashSet<int> _claimed = new(capacity);
+    private Candidate[] _items = new Candidate[Math.Max(capacity, 4)];
+
+    public int Count { get; private set; }
+    public int PinCount { get; private set; }
+    public int ManualCount { get; private set; }
+    public ref Candidate this[int index] => ref _items[index];
+
+    public void AddPins(IReadOnlyList<Pin> pins, IReadOnlyList<MinedCandidate> mined, int slots)
+    {
+        foreach (var pin in pins)
+        {
+            if (!_claimed.Add(pin.ProductId))
+            {
+                warnings.Add($"Product #{pin.ProductId} is pinned twice; the pin at slot {pin.Position} is ignored");
+                continue;
+            }
+            if (!TryAcceptByHand(pin, "Pinned", out var product))
+            {
+                continue;
+            }
+            if (pin.Position < 1 || pin.Position > slots)
+            {
+                warnings.Add($"Pinned item {WarningLog.Describe(product)} at slot {pin.Position} is outside slots 1-{slots} and was dropped");
+                continue;
+            }
+            Append(new Candidate { Product = product, Source = SlotSource.Pinned, PinPosition = pin.Position, Note = pin.Note, Pair = FindPair(mined, product.Id) });
+            PinCount++;
+        }
+    }
+
+    public void AddManual(IReadOnlyList<Add> adds, IReadOnlyList<MinedCandidate> mined)
+    {
+        foreach (var add in adds)
+        {
+            if (_claimed.Add(add.ProductId) && TryAcceptByHand(add, "Added", out var product))
+            {
+                Append(new Candidate { Product = product, Source = SlotSource.Manual, Complement = CandidateRanking.ManualStrength, Note = add.Note, Pair = FindPair(mined, product.Id) });
+                ManualCount++;
+            }
+        }
+    }
+
+    public void AddMined(IReadOnlyList<MinedCandidate> mined)
+    {
+        var first = Count;
+        var highestScore = 0.0;
+        for (var i = 0; i < mined.Count; i++)
+        {
+            var pair = mined[i];
+            if (TryAcceptSuggestion(pair.ProductId, out var product))
+            {
+                var score = double.IsFinite(pair.Score) ? pair.Score : 0;
+                highestScore = Math.Max(highestScore, score);
+                Append(new Candidate { Product = product, Source = SlotSource.Mined, Complement = score, Pair = pair });
+            }
+        }
+        for (var i = first; i < Count; i++)
+        {
+            _items[i].Complement = CandidateRanking.MinedComplement(_items[i].Complement, highestScore);
+        }
+    }
+
+    /// <summary>The first eligible items of each matching rule's target category, in best-seller order.</summary>
+    public void AddRuleSuggestions()
+    {
+        foreach (var rule in catalog.Rules)
+        {
+            if (!rule.AppliesTo(anchor) || !catalog.BestSellers.TryGetValue(rule.TargetCategoryId, out var ranked))
+            {
+                continue;
+            }
+            var taken = 0;
+            for (var i = 0; i < ranked.Count && taken < SuggestionsPerRule; i++)
+            {
+                if (TryAcceptSuggestion(ranked[i], out var product))
+                {
+                    Append(new Candidate { Product = product, Source = SlotSource.Rule, Complement = CandidateRanking.RuleComplement(taken), Rule = rule });
+                    taken++;
+                }
+            }
+        }
+    }
+
+    private bool TryAcceptByHand(Override item, string verb, out ProductInfo product)
+    {
+        if (!catalog.Products.TryGetValue(item.ProductId, out product!))
+        {
+            warnings.Add($"{verb} product #{item.ProductId} is not in the catalog and was skipped");
+            return false;
+        }
+        var problem = product.Id == anchor.Id ? "is the anchor itself"
+            : overrides.IsExcluded(product.Id) ? "is also excluded"
+            : !product.IsAvailable ? $"is {WarningLog.Unavailability(product)}"
+            : null;
+        if (problem is not null)
+        {
+            warnings.Add($"{verb} item {WarningLog.Describe(product)} {problem} and was skipped");
+        }
+        return problem is null;
+    }
+
+    /// <summary>Mined, rule and fallback items: no anchor, nothing excluded or unavailable, no substitute.</summary>
+    private bool TryAcceptSuggestion(int productId, out ProductInfo product) =>
+        catalog.Products.TryGetValue(productId, out product!)
+        && product.Id != anchor.Id
+        && product.CategoryId != anchor.CategoryId
+        && product.IsAvailable
+        && !overrides.IsExcluded(productId)
+        && _claimed.Add(productId);
+
+    private static MinedCandidate? FindPair(IReadOnlyList<MinedCandidate> mined, int productId)
+    {
+        for (var i = 0; i < mined.Count; i++)
+        {
+            if (mined[i].ProductId == productId)
+            {
+                return mined[i];
+            }
+        }
+        return null;
+    }
+
+    private void Append(in Candidate candidate)
+    {
+        if (Count == CandidateRanking.MaxCandidates)
+        {
+            throw new InvalidOperationException($"The composer ranks at most {CandidateRanking.MaxCandidates} candidates; trim the mined list.");
+        }
+        if (Count == _items.Length)
+        {
+            Array.Resize(ref _items, Count * 2);
+        }
+        _items[Count++] = candidate;
+    }
+}

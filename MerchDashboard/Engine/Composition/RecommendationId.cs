@@ -1,0 +1,38 @@
+namespace MerchDashboard.Engine.Composition;
+
+/// <summary>
+/// A deterministic id for one composed list, so impressions and clicks can be traced to the exact list a
+/// shopper saw: 16 lowercase hex digits of the 64-bit FNV-1a hash of the anchor id, the shopper label
+/// ("anonymous" without one; UTF-16 code units), the as-of time in ticks, and the slot product ids in order.
+/// Integers are hashed as their little-endian bytes. The same inputs always give the same id.
+/// </summary>
+public static class RecommendationId
+{
+    private const ulong OffsetBasis = 14695981039346656037;
+    private const ulong Prime = 1099511628211;
+
+    public static string For(int anchorProductId, string? shopperLabel, DateTime asOf, IReadOnlyList<Slot> slots)
+    {
+        var hash = OffsetBasis;
+        hash = Mix(hash, (uint)anchorProductId, 4);
+        foreach (var unit in shopperLabel ?? "anonymous")
+        {
+            hash = Mix(hash, unit, 2);
+        }
+        hash = Mix(hash, (ulong)asOf.Ticks, 8);
+        foreach (var slot in slots)
+        {
+            hash = Mix(hash, (uint)slot.Product.Id, 4);
+        }
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static ulong Mix(ulong hash, ulong value, int bytes)
+    {
+        for (var i = 0; i < bytes; i++)
+        {
+            hash = (hash ^ ((value >> (8 * i)) & 0xFF)) * Prime;
+        }
+        return hash;
+    }
+}
