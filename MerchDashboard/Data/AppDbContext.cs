@@ -23,7 +23,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MiningRun> MiningRuns => Set<MiningRun>();
     public DbSet<MinedPair> MinedPairs => Set<MinedPair>();
     public DbSet<MinedBundle> MinedBundles => Set<MinedBundle>();
-    public DbSet<ItemNeighbor> ItemNeighbors => Set<ItemNeighbor>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<StorefrontEvent> StorefrontEvents => Set<StorefrontEvent>();

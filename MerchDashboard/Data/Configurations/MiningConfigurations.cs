@@ -33,15 +33,6 @@ internal sealed class MinedBundleConfiguration : IEntityTypeConfiguration<MinedB
     }
 }
 
-internal sealed class ItemNeighborConfiguration : IEntityTypeConfiguration<ItemNeighbor>
-{
-    public void Configure(EntityTypeBuilder<ItemNeighbor> builder)
-    {
-        builder.HasIndex(n => new { n.RunId, n.ProductId });
-        builder.HasOne<MiningRun>().WithMany().HasForeignKey(n => n.RunId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
 internal sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
 {
     public void Configure(EntityTypeBuilder<AppSetting> builder)

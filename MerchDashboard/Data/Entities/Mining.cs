@@ -59,16 +59,6 @@ public sealed class MinedBundle
     public double Score { get; set; }
 }
 
-/// <summary>Item-to-item collaborative filtering: a product's nearest neighbours over the customers who bought both.</summary>
-public sealed class ItemNeighbor
-{
-    public long Id { get; set; }
-    public int RunId { get; set; }
-    public int ProductId { get; set; }
-    public int NeighborProductId { get; set; }
-    public double Similarity { get; set; }
-}
-
 /// <summary>Settings changed in the UI, stored as JSON under a key; configuration gives the defaults.</summary>
 public sealed class AppSetting
 {

@@ -389,31 +389,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
-            modelBuilder.Entity("MerchDashboard.Data.Entities.ItemNeighbor", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NeighborProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Similarity")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId", "ProductId");
-
-                    b.ToTable("ItemNeighbors");
-                });
-
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
                 {
                     b.Property<long>("Id")
@@ -904,15 +879,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Navigation("CuratedList");
 
                     b.Navigation("Product");
-                });
-
-            modelBuilder.Entity("MerchDashboard.Data.Entities.ItemNeighbor", b =>
-                {
-                    b.HasOne("MerchDashboard.Data.Entities.MiningRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MerchDashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125030531_MiningAndStorefront")]
+    [Migration("20261125031657_MiningAndStorefront")]
     partial class MiningAndStorefront
     {
         /// <inheritdoc />
@@ -390,31 +390,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("Customers");
-                });
-
-            modelBuilder.Entity("MerchDashboard.Data.Entities.ItemNeighbor", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("NeighborProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RunId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("Similarity")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RunId", "ProductId");
-
-                    b.ToTable("ItemNeighbors");
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
@@ -907,15 +882,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Navigation("CuratedList");
 
                     b.Navigation("Product");
-                });
-
-            modelBuilder.Entity("MerchDashboard.Data.Entities.ItemNeighbor", b =>
-                {
-                    b.HasOne("MerchDashboard.Data.Entities.MiningRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>

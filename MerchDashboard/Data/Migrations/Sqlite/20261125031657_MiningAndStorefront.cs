@@ -91,28 +91,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "ItemNeighbors",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RunId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
-                    NeighborProductId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Similarity = table.Column<double>(type: "REAL", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ItemNeighbors", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ItemNeighbors_MiningRuns_RunId",
-                        column: x => x.RunId,
-                        principalTable: "MiningRuns",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "MinedBundles",
                 columns: table => new
                 {
@@ -179,11 +157,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ItemNeighbors_RunId_ProductId",
-                table: "ItemNeighbors",
-                columns: new[] { "RunId", "ProductId" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_MinedBundles_RunId_AnchorProductId_Rank",
                 table: "MinedBundles",
                 columns: new[] { "RunId", "AnchorProductId", "Rank" });
@@ -217,9 +190,6 @@ namespace MerchDashboard.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AppSettings");
-
-            migrationBuilder.DropTable(
-                name: "ItemNeighbors");
 
             migrationBuilder.DropTable(
                 name: "MinedBundles");
