@@ -3,6 +3,7 @@ using MerchDashboard.Components;
 using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Account;
+using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -60,5 +61,6 @@ public static class AppSetup
     {
         var demoLoaded = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<AccountInitializer>().InitializeAsync(demoLoaded);
+        await app.Services.GetRequiredService<StoreSnapshotService>().ReloadAllAsync(app.Lifetime.ApplicationStopping);
     }
 }

@@ -1,5 +1,6 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
+using MerchDashboard.Features.Serving;
 
 namespace MerchDashboard.Features;
 
@@ -11,6 +12,9 @@ public static class FeatureServices
         services.AddSingleton<StoreOverviewQueries>();
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();
+        services.AddSingleton<StoreSnapshotLoader>();
+        services.AddSingleton<StoreSnapshotService>();
+        services.AddSingleton<RecommendationService>();
         return services;
     }
 }

@@ -63,6 +63,7 @@ public static class StorefrontSetup
         app.MapHealthChecks("/health/ready");
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).RequireRateLimiting(RateLimitPolicy)
             .WithTags("Storefront").DisableAntiforgery();
+        api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
         return app;
     }

@@ -1,0 +1,48 @@
+using MerchDashboard.Engine.Catalog;
+using MerchDashboard.Engine.Composition;
+using MerchDashboard.Engine.Personalization;
+
+namespace MerchDashboard.Features.Serving;
+
+/// <summary>A curated list as the composer reads it, with the version the editor needs for its next change.</summary>
+public sealed record CuratedEntry(CurationState State, int Version);
+
+/// <summary>A mined bundle: the other products bought with the anchor, and how often.</summary>
+public sealed record BundleInfo(IReadOnlyList<int> ProductIds, int Count, double Support, double Score);
+
+/// <summary>The current mining run as served.</summary>
+public sealed record MiningRunInfo(int Id, DateTime FinishedAt, int Orders, int Pairs, int Bundles, string SettingsJson);
+
+/// <summary>
+/// Everything serving needs, in memory and immutable: the catalog, the current mining run's
+/// suggestions and bundles, every curated list, and the personalization model. Replaced as a whole
+/// when something changes, so a reader never sees half of an update.
+/// </summary>
+public sealed record StoreSnapshot(
+    CatalogView Catalog,
+    IReadOnlyDictionary<string, int> ProductIdsBySku,
+    IReadOnlyDictionary<int, IReadOnlyList<MinedCandidate>> Mined,
+    IReadOnlyDictionary<int, IReadOnlyList<BundleInfo>> Bundles,
+    IReadOnlyDictionary<int, CuratedEntry> Curation,
+    PersonalizationModel Personalization,
+    IReadOnlyDictionary<int, IReadOnlyList<Purchase>> PurchasesByCustomer,
+    IReadOnlyDictionary<string, int> CustomerIdsByExternalId,
+    MiningRunInfo? MiningRun,
+    DateTime LoadedAt)
+{
+    public static StoreSnapshot Empty { get; } = new(
+        new CatalogView(new Dictionary<int, ProductInfo>(), new Dictionary<int, string>(), [], new Dictionary<int, IReadOnlyList<int>>()),
+        new Dictionary<string, int>(), new Dictionary<int, IReadOnlyList<MinedCandidate>>(), new Dictionary<int, IReadOnlyList<BundleInfo>>(),
+        new Dictionary<int, CuratedEntry>(), PersonalizationModel.Empty, new Dictionary<int, IReadOnlyList<Purchase>>(),
+        new Dictionary<string, int>(), null, DateTime.MinValue);
+
+    public ProductInfo? Product(int id) => Catalog.Products.GetValueOrDefault(id);
+
+    public ProductInfo? ProductBySku(string sku) => ProductIdsBySku.TryGetValue(sku, out var id) ? Catalog.Products[id] : null;
+
+    public IReadOnlyList<MinedCandidate> MinedFor(int anchorId) => Mined.TryGetValue(anchorId, out var list) ? list : [];
+
+    public IReadOnlyList<BundleInfo> BundlesFor(int anchorId) => Bundles.TryGetValue(anchorId, out var list) ? list : [];
+
+    public CuratedEntry CurationFor(int anchorId) => Curation.TryGetValue(anchorId, out var entry) ? entry : new CuratedEntry(CurationState.Auto, 0);
+}

@@ -1,0 +1,111 @@
+using MerchDashboard.Engine.Composition;
+using MerchDashboard.Features.Serving;
+using Microsoft.Extensions.Options;
+
+namespace MerchDashboard.Features.Storefront;
+
+public sealed record PairStatisticsDto(int Count, double Support, double Confidence, double Lift);
+
+/// <summary>One slot of a list as the storefront shows it.</summary>
+public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, string Source, bool Personalized, string Explanation, PairStatisticsDto? Statistics);
+
+/// <summary>The final frequently-bought-with list of a product.</summary>
+public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items);
+
+public sealed record BundleItemDto(string Sku, string Name, decimal Price);
+
+public sealed record BundleDto(string Sku, IReadOnlyList<BundleItemDto> Items, decimal TotalPrice, int OrdersTogether, double Support);
+
+public sealed record RecommendedItemDto(int Slot, string Sku, string Name, decimal Price, string Source, string Reason);
+
+public sealed record RecommendationsDto(string CustomerId, bool Personalized, string RecommendationId, IReadOnlyList<RecommendedItemDto> Items);
+
+/// <summary>The storefront's read endpoints: the composer's lists from the in-memory snapshot, no database work.</summary>
+public static class RecommendationEndpoints
+{
+    public static RouteGroupBuilder MapRecommendationEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/products/{sku}/frequently-bought-with", FrequentlyBoughtWith)
+            .WithName("GetFrequentlyBoughtWith")
+            .WithSummary("The final frequently-bought-with list of a product, for a shopper or anonymous")
+            .Produces<FrequentlyBoughtWithDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/products/{sku}/bundle", Bundle)
+            .WithName("GetBundle")
+            .WithSummary("The bought-together bundle of a product with its total price")
+            .Produces<BundleDto>().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/customers/{id}/recommendations", Recommendations)
+            .WithName("GetRecommendations")
+            .WithSummary("Recommended for you: personalized for a known customer, best sellers otherwise")
+            .Produces<RecommendationsDto>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return api;
+    }
+
+    internal static string SourceName(SlotSource source) => source.ToString().ToLowerInvariant();
+
+    internal static string ModeName(CurationMode mode) => mode switch
+    {
+        CurationMode.LockedTopN => "locked-top-n",
+        _ => mode.ToString().ToLowerInvariant(),
+    };
+
+    private static IResult FrequentlyBoughtWith(string sku, string? customerId, int? limit,
+        StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
+    {
+        if (LimitProblem(limit, options.Value) is { } problem)
+        {
+            return problem;
+        }
+        var snapshot = snapshots.Current;
+        if (snapshot.ProductBySku(sku) is not { } anchor)
+        {
+            return UnknownSku(sku);
+        }
+        var shopper = string.IsNullOrEmpty(customerId) ? null : recommendations.CustomerProfile(customerId);
+        var list = recommendations.Compose(anchor.Id, shopper, slots: limit ?? options.Value.DefaultLimit);
+        var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price, SourceName(s.Source),
+            s.PersonalizationMoved, s.Explanation, s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null)).ToList();
+        return Results.Ok(new FrequentlyBoughtWithDto(anchor.Sku, ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customerId, items));
+    }
+
+    private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations)
+    {
+        if (snapshots.Current.ProductBySku(sku) is not { } anchor)
+        {
+            return UnknownSku(sku);
+        }
+        if (recommendations.Bundle(anchor.Id) is not { } bundle)
+        {
+            return Results.Problem(title: "No bundle for this product",
+                detail: $"'{sku}' has no bought-together bundle whose items are all in stock.", statusCode: StatusCodes.Status404NotFound);
+        }
+        return Results.Ok(new BundleDto(anchor.Sku, [.. bundle.Items.Select(p => new BundleItemDto(p.Sku, p.Name, p.Price))],
+            bundle.TotalPrice, bundle.Count, bundle.Support));
+    }
+
+    private static IResult Recommendations(string id, int? limit, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
+    {
+        if (LimitProblem(limit, options.Value) is { } problem)
+        {
+            return problem;
+        }
+        var profile = recommendations.CustomerProfile(id);
+        var items = recommendations.RecommendFor(profile, limit ?? options.Value.DefaultLimit);
+        var personalized = profile is not null && items.Any(r => !r.IsBestSeller);
+        var dtos = items.Select((r, i) => new RecommendedItemDto(i + 1, r.Product.Sku, r.Product.Name, r.Product.Price,
+            r.IsBestSeller ? "fallback" : "personalized", r.Reason)).ToList();
+        var shown = $"recommendations|{id}|{string.Join(',', dtos.Select(d => d.Sku))}";
+        var recommendationId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shown)))[..16];
+        return Results.Ok(new RecommendationsDto(id, personalized, recommendationId, dtos));
+    }
+
+    private static IResult? LimitProblem(int? limit, StorefrontApiOptions options) =>
+        limit is { } n && (n < 1 || n > options.MaxLimit)
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {options.MaxLimit}."] })
+            : null;
+
+    private static IResult UnknownSku(string sku) => Results.Problem(
+        title: "Unknown product", detail: $"There is no product with SKU '{sku}'.", statusCode: StatusCodes.Status404NotFound);
+}
