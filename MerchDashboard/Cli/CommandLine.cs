@@ -15,6 +15,9 @@ public static class CommandLine
     private static readonly Func<Command>[] Verbs =
     [
         ImportVerb.Create,
+        RulesVerb.Create,
+        ItemsetsVerb.Create,
+        BenchVerb.Create,
     ];
 
     public static bool IsVerb(string[] args) =>
