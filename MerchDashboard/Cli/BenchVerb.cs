@@ -70,7 +70,10 @@ public static class BenchVerb
         figures["minCount"] = minCount;
 
         clock.Restart();
+        _ = baskets.BasketsWith(0);
+        figures["tidListsMs"] = clock.ElapsedMilliseconds;
         var pairs = FrequentItemsetMiner.Mine(baskets, minCount, 2, Progress(context, "pairs"), ct);
+        figures["pairCountingMs"] = clock.ElapsedMilliseconds;
         var pairRules = RuleGenerator.Generate(pairs, settings, ct);
         figures["pairRulesMs"] = clock.ElapsedMilliseconds;
         figures["pairRules"] = pairRules.Length;

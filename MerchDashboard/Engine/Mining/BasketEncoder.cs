@@ -53,9 +53,44 @@ public sealed class BasketEncoder
     }
 
     /// <summary>Renumbers items in ordinal order of their labels and hands the baskets over.</summary>
-    public TransactionSet Build()
+    public TransactionSet Build() => Merge([this]);
+
+    /// <summary>Joins encoders that read consecutive parts of one input, baskets in part order.</summary>
+    public static TransactionSet Merge(IReadOnlyList<BasketEncoder> parts)
     {
-        var labels = _labels.ToArray();
+        ArgumentNullException.ThrowIfNull(parts);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var labelList = new List<string>();
+        var itemIds = new int[parts.Sum(p => p._itemLength)];
+        var basketStarts = new int[parts.Sum(p => p._basketCount) + 1];
+        int items = 0, baskets = 0;
+        foreach (var part in parts)
+        {
+            var toMerged = part._labels.Select(label =>
+            {
+                if (!ids.TryGetValue(label, out var id))
+                {
+                    ids[label] = id = labelList.Count;
+                    labelList.Add(label);
+                }
+                return id;
+            }).ToArray();
+            for (var i = 0; i < part._itemLength; i++)
+            {
+                itemIds[items + i] = toMerged[part._itemIds[i]];
+            }
+            for (var b = 1; b <= part._basketCount; b++)
+            {
+                basketStarts[baskets + b] = items + part._basketStarts[b];
+            }
+            items += part._itemLength;
+            baskets += part._basketCount;
+        }
+        return InOrdinalOrder([.. labelList], basketStarts, itemIds);
+    }
+
+    private static TransactionSet InOrdinalOrder(string[] labels, int[] basketStarts, int[] itemIds)
+    {
         var order = new int[labels.Length];
         for (var i = 0; i < order.Length; i++)
         {
@@ -67,15 +102,17 @@ public sealed class BasketEncoder
         {
             newId[order[i]] = i;
         }
-        var itemIds = _itemIds[.._itemLength];
         for (var i = 0; i < itemIds.Length; i++)
         {
             itemIds[i] = newId[itemIds[i]];
         }
-        var basketStarts = _basketStarts[..(_basketCount + 1)];
-        for (var b = 0; b < _basketCount; b++)
+        for (var b = 0; b + 1 < basketStarts.Length; b++)
         {
-            itemIds.AsSpan(basketStarts[b], basketStarts[b + 1] - basketStarts[b]).Sort();
+            var basket = itemIds.AsSpan(basketStarts[b], basketStarts[b + 1] - basketStarts[b]);
+            if (basket.Length > 1)
+            {
+                basket.Sort();
+            }
         }
         return new TransactionSet(labels, basketStarts, itemIds);
     }

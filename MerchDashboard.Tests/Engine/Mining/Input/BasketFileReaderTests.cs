@@ -44,6 +44,25 @@ public class BasketFileReaderTests
     }
 
     [Fact]
+    public void Read_FileLargerThanOnePart_MatchesLineByLineEncoding()
+    {
+        var writer = new StringWriter();
+        new SyntheticBasketGenerator(3000, 11).WriteBasketFile(writer, 150_000, null, TestContext.Current.CancellationToken);
+        var text = writer.ToString().Replace("\n", "\r\n\n", StringComparison.Ordinal);
+        text.Length.ShouldBeGreaterThan(2 << 20, "large enough to be cut into parts on two cores");
+
+        var baskets = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
+
+        var expected = TransactionSet.FromBaskets(text[..^1].Split('\n').Select(line => line.TrimEnd('\r').Split(',')));
+        baskets.BasketCount.ShouldBe(expected.BasketCount);
+        baskets.Labels.ShouldBe(expected.Labels);
+        for (var b = 0; b < baskets.BasketCount; b++)
+        {
+            baskets.Basket(b).SequenceEqual(expected.Basket(b)).ShouldBeTrue($"basket {b}");
+        }
+    }
+
+    [Fact]
     public void Read_EmptyFile_IsAProblem()
     {
         var result = Read(Encoding.UTF8.GetPreamble());

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Text.Unicode;
 
 namespace MerchDashboard.Engine.Mining.Input;
 
@@ -6,11 +7,12 @@ namespace MerchDashboard.Engine.Mining.Input;
 /// Reads the arules "basket" format: one basket per line, items separated by commas, no header, no
 /// quoting. As arules' read.transactions does: items are trimmed, empty items dropped, a repeated item
 /// counts once, and an empty line is an empty basket that still counts in N (a final newline does not
-/// start another basket). LF or CRLF line ends; UTF-8 with or without a byte-order mark.
+/// start another basket). LF or CRLF line ends; UTF-8 with or without a byte-order mark. The file is
+/// read whole and cut at line ends into one part per core, parsed in parallel and merged in order.
 /// </summary>
 public static class BasketFileReader
 {
-    private const int ChunkChars = 1 << 16;
+    private const int MinPartBytes = 1 << 20;
 
     public static BasketReadResult Read(string path, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -19,69 +21,101 @@ public static class BasketFileReader
         {
             return BasketReadResult.Failed([new InputProblem(path, 0, "", "the file does not exist")]);
         }
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         return Read(stream, path, progress, cancellationToken);
     }
 
     public static BasketReadResult Read(Stream stream, string fileName, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, ChunkChars);
-        var encoder = new BasketEncoder();
-        var buffer = new char[ChunkChars];
-        var filled = 0;
-        long line = 0;
-        var sawText = false;
-        try
-        {
-            int read;
-            while ((read = reader.Read(buffer, filled, buffer.Length - filled)) > 0)
-            {
-                sawText = true;
-                filled += read;
-                var consumed = ReadLines(buffer.AsSpan(0, filled), encoder, ref line);
-                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-                filled -= consumed;
-                if (filled == buffer.Length)
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-                cancellationToken.ThrowIfCancellationRequested();
-                if (progress is not null && stream.CanSeek && stream.Length > 0)
-                {
-                    progress.Report((double)stream.Position / stream.Length);
-                }
-            }
-        }
-        catch (DecoderFallbackException)
-        {
-            return BasketReadResult.Failed([new InputProblem(fileName, line + 1, "", "the file is not valid UTF-8 text from this line on; save it as UTF-8")]);
-        }
-        if (filled > 0)
-        {
-            AddBasket(buffer.AsSpan(0, filled), encoder);
-            line++;
-        }
-        if (!sawText)
+        var bytes = ReadAll(stream);
+        var text = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes.AsMemory();
+        if (text.IsEmpty)
         {
             return BasketReadResult.Failed([new InputProblem(fileName, 0, "", "the file is empty; expected one basket per line, items separated by commas")]);
         }
+        if (Utf8.IsValid(text.Span) is false)
+        {
+            return BasketReadResult.Failed([new InputProblem(fileName, FirstInvalidLine(text.Span), "", "the file is not valid UTF-8 text from this line on; save it as UTF-8")]);
+        }
+        var parts = Split(text, Math.Clamp(text.Length / MinPartBytes, 1, Environment.ProcessorCount));
+        var encoders = new BasketEncoder[parts.Count];
+        var done = 0;
+        Parallel.For(0, parts.Count, new ParallelOptions { CancellationToken = cancellationToken }, part =>
+        {
+            encoders[part] = ParsePart(parts[part].Span, cancellationToken);
+            progress?.Report(0.9 * Interlocked.Increment(ref done) / parts.Count);
+        });
+        var baskets = BasketEncoder.Merge(encoders);
         progress?.Report(1);
-        return new BasketReadResult(encoder.Build(), [], new ReadReport(line, 0, 0, 0, 0));
+        return new BasketReadResult(baskets, [], new ReadReport(baskets.BasketCount, 0, 0, 0, 0));
     }
 
-    /// <summary>Adds every complete line of the chunk and returns how many chars it used.</summary>
-    private static int ReadLines(ReadOnlySpan<char> chunk, BasketEncoder encoder, ref long line)
+    private static byte[] ReadAll(Stream stream)
     {
-        var consumed = 0;
-        int end;
-        while ((end = chunk[consumed..].IndexOf('\n')) >= 0)
+        if (stream.CanSeek)
         {
-            AddBasket(chunk.Slice(consumed, end), encoder);
-            consumed += end + 1;
-            line++;
+            var bytes = new byte[stream.Length - stream.Position];
+            stream.ReadExactly(bytes);
+            return bytes;
         }
-        return consumed;
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Cuts the text into about <paramref name="count"/> parts, each ending just after a line feed (the last at the end).</summary>
+    private static List<ReadOnlyMemory<byte>> Split(ReadOnlyMemory<byte> text, int count)
+    {
+        var parts = new List<ReadOnlyMemory<byte>>(count);
+        var start = 0;
+        for (var k = 1; k < count && start < text.Length; k++)
+        {
+            var target = Math.Max(start, (int)((long)text.Length * k / count));
+            var newline = text.Span[target..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                break;
+            }
+            parts.Add(text[start..(target + newline + 1)]);
+            start = target + newline + 1;
+        }
+        if (start < text.Length)
+        {
+            parts.Add(text[start..]);
+        }
+        return parts;
+    }
+
+    private static BasketEncoder ParsePart(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
+    {
+        var encoder = new BasketEncoder();
+        var chars = ArrayPool<char>.Shared.Rent(256);
+        try
+        {
+            while (!bytes.IsEmpty)
+            {
+                var end = bytes.IndexOf((byte)'\n');
+                var line = end < 0 ? bytes : bytes[..end];
+                bytes = end < 0 ? default : bytes[(end + 1)..];
+                if (line.Length > chars.Length)
+                {
+                    ArrayPool<char>.Shared.Return(chars);
+                    chars = ArrayPool<char>.Shared.Rent(line.Length);
+                }
+                Utf8.ToUtf16(line, chars, out _, out var written);
+                AddBasket(chars.AsSpan(0, written), encoder);
+                if ((encoder.BasketCount & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+        return encoder;
     }
 
     private static void AddBasket(ReadOnlySpan<char> text, BasketEncoder encoder)
@@ -98,5 +132,12 @@ public static class BasketFileReader
         }
         encoder.AddItem(text);
         encoder.EndBasket();
+    }
+
+    private static long FirstInvalidLine(ReadOnlySpan<byte> text)
+    {
+        var chars = new char[text.Length];
+        Utf8.ToUtf16(text, chars, out var validBytes, out _, replaceInvalidSequences: false);
+        return text[..validBytes].Count((byte)'\n') + 1;
     }
 }
