@@ -51,51 +51,71 @@ public static class BenchVerb
 
     private static Dictionary<string, object> Run(VerbContext context, string path, int n, int m, int seed, MiningSettings settings, CancellationToken ct)
     {
-        var figures = new Dictionary<string, object> { ["orders"] = n, ["products"] = m, ["seed"] = seed, ["minSupport"] = settings.MinSupport!.Value, ["cores"] = Environment.ProcessorCount };
-        var clock = Stopwatch.StartNew();
-        using (var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16))
+        var figures = new Dictionary<string, object>
         {
+            ["orders"] = n, ["products"] = m, ["seed"] = seed, ["minSupport"] = settings.MinSupport!.Value,
+            ["cores"] = Environment.ProcessorCount, ["loadAverage"] = LoadAverage(),
+        };
+        var stage = new StageTimer(figures);
+        stage.Time("generate", () =>
+        {
+            using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
             new SyntheticBasketGenerator(m, seed).WriteBasketFile(writer, n, Progress(context, "generating"), ct);
-        }
-        figures["generateMs"] = clock.ElapsedMilliseconds;
+        });
         figures["fileBytes"] = new FileInfo(path).Length;
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
 
-        clock.Restart();
-        var baskets = BasketFileReader.Read(path, Progress(context, "parsing"), ct).Baskets!;
-        figures["parseMs"] = clock.ElapsedMilliseconds;
+        var baskets = stage.Time("parse", () => BasketFileReader.Read(path, Progress(context, "parsing"), ct).Baskets!);
         figures["itemOccurrences"] = Enumerable.Range(0, baskets.ItemCount).Sum(i => (long)baskets.ItemSupportCount(i));
         var minCount = settings.MinCountFor(baskets.BasketCount);
         figures["minCount"] = minCount;
 
-        clock.Restart();
-        _ = baskets.BasketsWith(0);
-        figures["tidListsMs"] = clock.ElapsedMilliseconds;
-        var pairs = FrequentItemsetMiner.Mine(baskets, minCount, 2, Progress(context, "pairs"), ct);
-        figures["pairCountingMs"] = clock.ElapsedMilliseconds;
-        var pairRules = RuleGenerator.Generate(pairs, settings, ct);
-        figures["pairRulesMs"] = clock.ElapsedMilliseconds;
-        figures["pairRules"] = pairRules.Length;
+        stage.Time("tidLists", () => baskets.BasketsWith(0).Length);
+        var pairs = stage.Time("pairCounting", () => FrequentItemsetMiner.Mine(baskets, minCount, 2, Progress(context, "pairs"), ct));
+        figures["pairRules"] = stage.Time("pairRules", () => RuleGenerator.Generate(pairs, settings, ct)).Length;
+        figures["parseAndPairRulesMs"] = (long)figures["parseMs"] + (long)figures["tidListsMs"] + (long)figures["pairCountingMs"] + (long)figures["pairRulesMs"];
 
-        clock.Restart();
-        var itemsets = FrequentItemsetMiner.Mine(baskets, minCount, 3, Progress(context, "itemsets"), ct);
-        figures["itemsetsMaxLength3Ms"] = clock.ElapsedMilliseconds;
+        var itemsets = stage.Time("itemsetsMaxLength3", () => FrequentItemsetMiner.Mine(baskets, minCount, 3, Progress(context, "itemsets"), ct));
         figures["itemsets"] = itemsets.Count;
-        clock.Restart();
-        figures["rulesMaxLength3"] = RuleGenerator.Generate(itemsets, settings, ct).Length;
-        figures["rulesMaxLength3Ms"] = clock.ElapsedMilliseconds;
-
-        clock.Restart();
-        var result = AssociationMiner.Run(baskets, settings with { MaxLength = 3 }, null, ct);
-        figures["snapshotMaxLength3Ms"] = clock.ElapsedMilliseconds;
-        figures["snapshotAnchors"] = result.Anchors.Count;
+        figures["rulesMaxLength3"] = stage.Time("rulesMaxLength3", () => RuleGenerator.Generate(itemsets, settings, ct)).Length;
+        figures["snapshotAnchors"] = stage.Time("snapshotMaxLength3", () => AssociationMiner.Run(baskets, settings with { MaxLength = 3 }, null, ct)).Anchors.Count;
 
         figures["allocatedBytes"] = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
         using var process = Process.GetCurrentProcess();
         figures["peakWorkingSetBytes"] = process.PeakWorkingSet64;
         context.Error.WriteLine();
         return figures;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>Records each stage's wall time (<c>xMs</c>) and this process's CPU time over it (<c>xCpuMs</c>, all cores).</summary>
+    private sealed class StageTimer(Dictionary<string, object> figures)
+    {
+        public void Time(string name, Action action) => Time(name, () => { action(); return 0; });
+
+        public T Time<T>(string name, Func<T> action)
+        {
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = action();
+            figures[name + "Ms"] = clock.ElapsedMilliseconds;
+            process.Refresh();
+            figures[name + "CpuMs"] = (long)(process.TotalProcessorTime - cpu).TotalMilliseconds;
+            return result;
+        }
     }
 
     private static ConsoleProgress<double> Progress(VerbContext context, string stage) =>

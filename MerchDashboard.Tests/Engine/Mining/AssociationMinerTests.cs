@@ -32,6 +32,23 @@ public class AssociationMinerTests
     }
 
     [Fact]
+    public void Run_TwoSightingsAtLiftFifty_RankBelowTwoHundredAtLiftFive()
+    {
+        // N = 100,000 (empty baskets count). count(A) = 400; rare: 2 with A, count 10 -> lift 50; common: 200 with A, count 10,000 -> lift 5.
+        string[][] Times(int count, params string[] basket) => [.. Enumerable.Repeat(basket, count)];
+        var baskets = Times(2, "A", "rare").Concat(Times(200, "A", "common")).Concat(Times(198, "A"))
+            .Concat(Times(8, "rare")).Concat(Times(9_800, "common"));
+        baskets = baskets.Concat(Times(100_000 - baskets.Count(), []));
+
+        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), new MiningSettings(), null, TestContext.Current.CancellationToken);
+
+        var candidates = result.Anchors.Single(a => a.Anchor == "A").Candidates;
+        candidates.Select(c => (c.Item, c.Statistics.Count)).ShouldBe([("common", 200), ("rare", 2)]);
+        candidates[0].Statistics.Lift.ShouldBe(5, 1e-12);
+        candidates[1].Statistics.Lift.ShouldBe(50, 1e-12);
+    }
+
+    [Fact]
     public void Run_TiedScores_BreakByCountThenLabel()
     {
         // Every pair with x is seen twice, with the same counts: equal scores, so labels decide (ordinal: "B" < "a").
