@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
@@ -19,6 +21,8 @@ public sealed class BasketEncoder
 
     public int BasketCount => _basketCount;
 
+    // The hot loops of a one-shot CLI run are compiled optimized at once instead of starting at tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddItem(ReadOnlySpan<char> label)
     {
         label = label.Trim();
@@ -41,6 +45,7 @@ public sealed class BasketEncoder
     }
 
     /// <summary>Closes the current basket (possibly empty) and starts the next.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndBasket()
     {
         var start = _basketStarts[_basketCount];
@@ -89,6 +94,7 @@ public sealed class BasketEncoder
         return InOrdinalOrder([.. labelList], basketStarts, itemIds);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TransactionSet InOrdinalOrder(string[] labels, int[] basketStarts, int[] itemIds)
     {
         var order = new int[labels.Length];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MerchDashboard.Engine.Mining;
 
 /// <summary>The itemsets found under one top-level item, flat as in <see cref="FrequentItemsets"/>.</summary>
@@ -90,6 +92,7 @@ internal sealed class PrefixSearch
     }
 
     /// <summary>Counts the items after <paramref name="last"/> in the baskets of the prefix and keeps the frequent ones, ascending.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CountExtensions(int depth, int last, ReadOnlySpan<int> tids, IntBuffer extensions, IntBuffer extensionCounts)
     {
         var counts = _counts;
@@ -123,6 +126,7 @@ internal sealed class PrefixSearch
     }
 
     /// <summary>Fills the TID lists of the frequent extensions, one after another in <paramref name="tidLists"/>, and allows them one level deeper.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverOccurrences(int depth, int last, ReadOnlySpan<int> tids, IntBuffer extensions, IntBuffer extensionCounts, IntBuffer tidLists)
     {
         var next = _counts;

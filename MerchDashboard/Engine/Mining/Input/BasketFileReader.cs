@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace MerchDashboard.Engine.Mining.Input;
@@ -87,6 +88,7 @@ public static class BasketFileReader
         return parts;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static BasketEncoder ParsePart(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
     {
         var encoder = new BasketEncoder();
@@ -118,6 +120,7 @@ public static class BasketFileReader
         return encoder;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddBasket(ReadOnlySpan<char> text, BasketEncoder encoder)
     {
         if (text.Length > 0 && text[^1] == '\r')
