@@ -18,6 +18,9 @@ public static class CommandLine
         CreateAdminVerb.Create,
         ApiKeyVerb.Create,
         GenerateSeedVerb.Create,
+        RulesVerb.Create,
+        ItemsetsVerb.Create,
+        BenchVerb.Create,
     ];
 
     /// <summary>

@@ -1,0 +1,95 @@
+using System.Text;
+using MerchDashboard.Engine.Mining;
+using MerchDashboard.Engine.Mining.Input;
+
+namespace MerchDashboard.Tests.Engine.Mining.Input;
+
+public class BasketFileReaderTests
+{
+    [Fact]
+    public void Read_CrlfBomBlankLinesAndRepeats_FollowsArules()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(" milk , bread,milk\r\n\r\nbread,,\r\nä,milk")).ToArray();
+
+        var result = Read(bytes);
+
+        var baskets = result.Baskets.ShouldNotBeNull();
+        baskets.BasketCount.ShouldBe(4);
+        baskets.Labels.ShouldBe(["bread", "milk", "ä"]);
+        Labels(baskets, 0).ShouldBe(["bread", "milk"]);
+        Labels(baskets, 1).ShouldBeEmpty();
+        Labels(baskets, 2).ShouldBe(["bread"]);
+        Labels(baskets, 3).ShouldBe(["milk", "ä"]);
+        baskets.ItemSupportCount(baskets.IdOf("milk")).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Read_FinalNewline_StartsNoBasket()
+    {
+        Read(Encoding.UTF8.GetBytes("a\nb\n")).Baskets!.BasketCount.ShouldBe(2);
+        Read(Encoding.UTF8.GetBytes("a\nb\n\n")).Baskets!.BasketCount.ShouldBe(3);
+    }
+
+    [Fact]
+    public void Read_LinesLongerThanTheReadBuffer_AreKeptWhole()
+    {
+        var items = Enumerable.Range(0, 20_000).Select(i => $"item{i}").ToArray();
+        var text = string.Join(",", items) + "\nx,item7\n";
+
+        var baskets = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
+
+        baskets.BasketCount.ShouldBe(2);
+        baskets.Basket(0).Length.ShouldBe(20_000);
+        Labels(baskets, 1).ShouldBe(["item7", "x"]);
+    }
+
+    [Fact]
+    public void Read_FileLargerThanOnePart_MatchesLineByLineEncoding()
+    {
+        var writer = new StringWriter();
+        new SyntheticBasketGenerator(3000, 11).WriteBasketFile(writer, 150_000, null, TestContext.Current.CancellationToken);
+        var text = writer.ToString().Replace("\n", "\r\n\n", StringComparison.Ordinal);
+        text.Length.ShouldBeGreaterThan(2 << 20, "large enough to be cut into parts on two cores");
+
+        var baskets = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
+
+        var expected = TransactionSet.FromBaskets(text[..^1].Split('\n').Select(line => line.TrimEnd('\r').Split(',')));
+        baskets.BasketCount.ShouldBe(expected.BasketCount);
+        baskets.Labels.ShouldBe(expected.Labels);
+        for (var b = 0; b < baskets.BasketCount; b++)
+        {
+            baskets.Basket(b).SequenceEqual(expected.Basket(b)).ShouldBeTrue($"basket {b}");
+        }
+    }
+
+    [Fact]
+    public void Read_EmptyFile_IsAProblem()
+    {
+        var result = Read(Encoding.UTF8.GetPreamble());
+
+        result.Succeeded.ShouldBeFalse();
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldBe("in.basket: the file is empty; expected one basket per line, items separated by commas");
+    }
+
+    [Fact]
+    public void Read_InvalidUtf8_NamesTheFile()
+    {
+        var result = Read([.. Encoding.UTF8.GetBytes("a,b\n"), 0xFF, 0xFE, (byte)'\n']);
+
+        result.Problems.ShouldHaveSingleItem().ToString().ShouldContain("in.basket, line");
+        result.Problems[0].Message.ShouldContain("UTF-8");
+    }
+
+    [Fact]
+    public void Read_MissingFile_IsAProblem()
+    {
+        BasketFileReader.Read("/nonexistent/x.basket", null, TestContext.Current.CancellationToken)
+            .Problems.ShouldHaveSingleItem().Message.ShouldBe("the file does not exist");
+    }
+
+    private static BasketReadResult Read(byte[] bytes) =>
+        BasketFileReader.Read(new MemoryStream(bytes), "in.basket", null, TestContext.Current.CancellationToken);
+
+    private static string[] Labels(TransactionSet baskets, int basket) =>
+        [.. baskets.Basket(basket).ToArray().Select(baskets.Label)];
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using MerchDashboard.Engine.Mining;
+using MerchDashboard.Engine.Mining.Input;
+
+namespace MerchDashboard.Cli;
+
+/// <summary>
+/// <c>bench</c>: generates baskets with <see cref="SyntheticBasketGenerator"/>, writes them to a basket
+/// file, then times parsing, pair rules and itemset mining (max length 3) separately. Figures as JSON on
+/// stdout, progress on stderr.
+/// </summary>
+public static class BenchVerb
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var orders = Verb.Option("--orders", "Number of baskets to generate", 1_000_000);
+        var products = Verb.Option("--products", "Number of products", 10_000);
+        var seed = Verb.Option("--seed", "Random seed", 42);
+        var minSupport = Verb.Option("--min-support", "Minimum support of the mining runs", 0.0001);
+        var basketFile = Verb.Option<string?>("--basket-file", "Keep the generated basket file at this path (default: a temporary file, deleted)");
+        return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining on generated data; figures as JSON.",
+            [orders, products, seed, minSupport, basketFile],
+            (context, ct) =>
+            {
+                var (n, m) = (context.Get(orders), context.Get(products));
+                if (n < 1 || m < 2)
+                {
+                    throw new CliUserException("--orders must be at least 1 and --products at least 2");
+                }
+                var settings = MiningInput.Validated(new MiningSettings { MinSupport = context.Get(minSupport) });
+                var path = context.Get(basketFile) ?? Path.Combine(Path.GetTempPath(), $"merch-bench-{Environment.ProcessId}.basket");
+                try
+                {
+                    var figures = Run(context, path, n, m, context.Get(seed), settings, ct);
+                    context.Out.WriteLine(JsonSerializer.Serialize(figures, Indented));
+                }
+                finally
+                {
+                    if (context.Get(basketFile) is null)
+                    {
+                        File.Delete(path);
+                    }
+                }
+                return Task.FromResult(CommandLine.Success);
+            });
+    }
+
+    private static Dictionary<string, object> Run(VerbContext context, string path, int n, int m, int seed, MiningSettings settings, CancellationToken ct)
+    {
+        var figures = new Dictionary<string, object>
+        {
+            ["orders"] = n, ["products"] = m, ["seed"] = seed, ["minSupport"] = settings.MinSupport!.Value,
+            ["cores"] = Environment.ProcessorCount, ["loadAverage"] = LoadAverage(),
+        };
+        var stage = new StageTimer(figures);
+        stage.Time("generate", () =>
+        {
+            using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+            new SyntheticBasketGenerator(m, seed).WriteBasketFile(writer, n, Progress(context, "generating"), ct);
+        });
+        figures["fileBytes"] = new FileInfo(path).Length;
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+
+        var baskets = stage.Time("parse", () => BasketFileReader.Read(path, Progress(context, "parsing"), ct).Baskets!);
+        figures["itemOccurrences"] = Enumerable.Range(0, baskets.ItemCount).Sum(i => (long)baskets.ItemSupportCount(i));
+        var minCount = settings.MinCountFor(baskets.BasketCount);
+        figures["minCount"] = minCount;
+
+        stage.Time("tidLists", () => baskets.BasketsWith(0).Length);
+        var pairs = stage.Time("pairCounting", () => FrequentItemsetMiner.Mine(baskets, minCount, 2, Progress(context, "pairs"), ct));
+        figures["pairRules"] = stage.Time("pairRules", () => RuleGenerator.Generate(pairs, settings, ct)).Length;
+        figures["parseAndPairRulesMs"] = (long)figures["parseMs"] + (long)figures["tidListsMs"] + (long)figures["pairCountingMs"] + (long)figures["pairRulesMs"];
+
+        var itemsets = stage.Time("itemsetsMaxLength3", () => FrequentItemsetMiner.Mine(baskets, minCount, 3, Progress(context, "itemsets"), ct));
+        figures["itemsets"] = itemsets.Count;
+        figures["rulesMaxLength3"] = stage.Time("rulesMaxLength3", () => RuleGenerator.Generate(itemsets, settings, ct)).Length;
+        figures["snapshotAnchors"] = stage.Time("snapshotMaxLength3", () => AssociationMiner.Run(baskets, settings with { MaxLength = 3 }, null, ct)).Anchors.Count;
+
+        figures["allocatedBytes"] = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+        using var process = Process.GetCurrentProcess();
+        figures["peakWorkingSetBytes"] = process.PeakWorkingSet64;
+        context.Error.WriteLine();
+        return figures;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>Records each stage's wall time (<c>xMs</c>) and this process's CPU time over it (<c>xCpuMs</c>, all cores).</summary>
+    private sealed class StageTimer(Dictionary<string, object> figures)
+    {
+        public void Time(string name, Action action) => Time(name, () => { action(); return 0; });
+
+        public T Time<T>(string name, Func<T> action)
+        {
+            using var process = Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var result = action();
+            figures[name + "Ms"] = clock.ElapsedMilliseconds;
+            process.Refresh();
+            figures[name + "CpuMs"] = (long)(process.TotalProcessorTime - cpu).TotalMilliseconds;
+            return result;
+        }
+    }
+
+    private static ConsoleProgress<double> Progress(VerbContext context, string stage) =>
+        new(context.Error, p => $"{stage}: {p:P0}");
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using MerchDashboard.Engine.Mining;
+using MerchDashboard.Engine.Mining.Input;
+
+namespace MerchDashboard.Cli;
+
+/// <summary>The input, threshold and output options shared by <c>rules</c> and <c>itemsets</c>.</summary>
+internal sealed class MiningInput
+{
+    public Option<string?> Baskets { get; } = Verb.Option<string?>("--baskets", "A basket file: one basket per line, items separated by commas, no header");
+    public Option<string?> Orders { get; } = Verb.Option<string?>("--orders", "An orders CSV; a basket is the items of one order");
+    public Option<string> Format { get; } = Verb.Option("--format", "Layout of --orders: generic or online-retail", "generic");
+    public Option<double?> MinSupport { get; } = Verb.Option<double?>("--min-support", "Minimum support in (0, 1]: frequent when count >= ceil(S x N)");
+    public Option<int?> MinCount { get; } = Verb.Option<int?>("--min-count", "Minimum count (with --min-support, the stricter wins; with neither, 1)");
+    public Option<int> MaxLength { get; } = Verb.Option("--max-length", "Longest itemset, 2 to 5 (2 = pairs only)", 2);
+    public Option<string> Output { get; } = Verb.Option("--output", "csv or json", "csv");
+    public Option<string?> Out { get; } = Verb.Option<string?>("--out", "Output file (default: standard output)");
+
+    public IEnumerable<Option> All => [Baskets, Orders, Format, MinSupport, MinCount, MaxLength, Output, Out];
+
+    public static MiningSettings Validated(MiningSettings settings) =>
+        settings.Validate() is { Count: > 0 } reasons ? throw new CliUserException(string.Join("; ", reasons)) : settings;
+
+    public bool Json(VerbContext context) => context.Get(Output) switch
+    {
+        "csv" => false,
+        "json" => true,
+        var other => throw new CliUserException($"--output '{other}' is not csv or json"),
+    };
+
+    /// <summary>Reads the baskets named on the command line; problems become a <see cref="CliUserException"/>.</summary>
+    public TransactionSet Load(VerbContext context, CancellationToken cancellationToken)
+    {
+        var (baskets, orders) = (context.Get(Baskets), context.Get(Orders));
+        if ((baskets is null) == (orders is null))
+        {
+            throw new CliUserException("give exactly one of --baskets FILE or --orders FILE");
+        }
+        var progress = new ConsoleProgress<double>(context.Error, p => $"reading: {p:P0}");
+        var result = baskets is not null
+            ? BasketFileReader.Read(baskets, progress, cancellationToken)
+            : OrderFileReader.Read(orders!, ParseFormat(context.Get(Format)), progress, cancellationToken);
+        progress.Done();
+        if (result.Baskets is null)
+        {
+            throw new CliUserException(string.Join(Environment.NewLine, result.Problems));
+        }
+        if (orders is not null)
+        {
+            context.Error.WriteLine(result.Report.Summary(result.Baskets.BasketCount));
+        }
+        return result.Baskets;
+    }
+
+    /// <summary>Runs <paramref name="write"/> against the --out file, or standard output.</summary>
+    public void Write(VerbContext context, Action<TextWriter> write)
+    {
+        if (context.Get(Out) is not { } path)
+        {
+            write(context.Out);
+            context.Out.Flush();
+            return;
+        }
+        try
+        {
+            using var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+            write(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUserException($"cannot write '{path}': {ex.Message}");
+        }
+    }
+
+    private static OrderFileFormat ParseFormat(string format) => format switch
+    {
+        "generic" => OrderFileFormat.Generic,
+        "online-retail" => OrderFileFormat.OnlineRetail,
+        _ => throw new CliUserException($"--format '{format}' is not generic or online-retail"),
+    };
+}
