@@ -15,6 +15,7 @@ public static class CommandLine
     private static readonly Func<Command>[] Verbs =
     [
         ImportVerb.Create,
+        ClvVerb.Create,
     ];
 
     public static bool IsVerb(string[] args) =>
