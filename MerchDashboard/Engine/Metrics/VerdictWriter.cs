@@ -44,16 +44,16 @@ public static class VerdictWriter
         {
             return $"{name}: not enough data to compare {kpi} with control.";
         }
-        var verdict = d.Significant ? "significant at 95%" : "no significant difference";
         if (c.IsProportion)
         {
+            var verdict = d.Significant ? "significant at 95%" : "no significant difference";
             return $"{name}'s {kpi} is {Percent(arm.Value)} vs {Percent(control.Value)} for control ({Points(d.Difference)}, {verdict}).";
         }
         var change = double.IsNaN(d.RelativeChange) ? Money(d.Difference, signed: true) : d.RelativeChange.ToString("+0.0%;-0.0%;0.0%", Invariant);
-        var values = $"{Money(arm.Value)} vs {Money(control.Value)} for control ({change}, {verdict})";
-        return !d.Significant ? $"{name} shows no significant difference on {kpi}: {values}."
-            : d.Difference > 0 ? $"{name} leads on {kpi}: {values}."
-            : $"{name} trails on {kpi}: {values}.";
+        var values = $"{Money(arm.Value)} vs {Money(control.Value)} for control";
+        return !d.Significant
+            ? $"{name} shows no significant difference on {kpi}: {values} ({change}; 95% CI of the difference {Money(d.Interval.Low, signed: true)} to {Money(d.Interval.High, signed: true)})."
+            : $"{name} {(d.Difference > 0 ? "leads" : "trails")} on {kpi}: {values} ({change}, significant at 95%).";
     }
 
     private static string Money(double value, bool signed = false) =>
