@@ -47,4 +47,13 @@ public class ClvPredictorTests
 
         low.Zip(high).ShouldAllBe(pair => pair.Second.Clv < pair.First.Clv && pair.Second.Clv > 0);
     }
+
+    [Fact]
+    public void SummaryOf_TwoPredictions_AveragesAndSums()
+    {
+        ClvPrediction[] predictions = [new(1, 0, 0, 10, 0, 0.5, 1, 30, 15), new(2, 3, 8, 10, 40, 1.5, 0.6, 38, 57)];
+
+        // repeaters: customer 2; purchases (0.5 + 1.5)/2 = 1; P(alive) (1 + 0.6)/2 = 0.8; value 15 + 57 = 72
+        ClvSummary.Of(predictions).ShouldBe(new ClvSummary(2, 1, 1, 0.8, 72));
+    }
 }

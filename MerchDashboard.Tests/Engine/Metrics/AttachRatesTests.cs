@@ -43,4 +43,16 @@ public class AttachRatesTests
         perProduct.ShouldAllBe(c => c.Attached <= c.Orders);
         perProduct.Sum(c => c.Orders).ShouldBe(orders.Sum(o => o.ProductIds!.Count(p => lists.TryGetItems(p, out _))));
     }
+
+    [Fact]
+    public void PerProduct_AnchorWithEmptyList_IsNotAnAnchor()
+    {
+        var lists = new FrequentlyBoughtWith([KeyValuePair.Create(1, (IEnumerable<int>)[]), KeyValuePair.Create(2, (IEnumerable<int>)[1, 1])]);
+        OrderSummary[] orders = [new(1, null, HandMadeOrders.DataEnd, Arm.Control, 1, 1, 0, [1, 2]), new(2, null, HandMadeOrders.DataEnd, Arm.Control, 1, 1, 0, null)];
+
+        var counts = AttachRates.PerProduct(orders, lists);
+
+        lists.Anchors.ShouldBe(1);
+        counts.ShouldBe([new AttachCount(2, 1, 1)]);
+    }
 }

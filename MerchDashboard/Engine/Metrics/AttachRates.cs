@@ -18,20 +18,22 @@ public static class AttachRates
 {
     public static IReadOnlyList<AttachCount> PerProduct(IEnumerable<OrderSummary> orders, FrequentlyBoughtWith lists)
     {
-        var counts = new Dictionary<int, (long Orders, long Attached)>();
+        var seen = new long[lists.Anchors];
+        var attached = new long[lists.Anchors];
         foreach (var order in orders)
         {
             var products = order.Products;
             foreach (var anchor in products)
             {
-                if (lists.TryGetItems(anchor, out var items))
+                if (lists.TryGetItems(anchor, out var slot, out var items))
                 {
-                    var (n, attached) = counts.GetValueOrDefault(anchor);
-                    counts[anchor] = (n + 1, attached + (ContainsAny(products, items, anchor) ? 1 : 0));
+                    seen[slot]++;
+                    attached[slot] += ContainsAny(products, items, anchor) ? 1 : 0;
                 }
             }
         }
-        return [.. counts.OrderBy(c => c.Key).Select(c => new AttachCount(c.Key, c.Value.Orders, c.Value.Attached))];
+        return [.. Enumerable.Range(0, lists.Anchors).Where(s => seen[s] > 0)
+            .Select(s => new AttachCount(lists.AnchorOfSlot(s), seen[s], attached[s]))];
     }
 
     /// <summary>The site attach rate as a count pair (product id 0): anchor occurrences and attached ones.</summary>

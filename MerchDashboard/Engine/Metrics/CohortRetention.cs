@@ -12,31 +12,38 @@ public static class CohortRetention
 {
     public static IReadOnlyList<Cohort> Compute(IReadOnlyCollection<OrderSummary> orders, DateTime dataEnd)
     {
-        var first = new Dictionary<int, int>();
+        var slots = new Dictionary<int, int>();
+        var first = new List<int>();
+        var visits = new List<long>(orders.Count);
         foreach (var order in orders)
         {
             if (order is { CustomerKey: { } customer } && order.PlacedAt < dataEnd)
             {
                 var month = MonthIndex(order.PlacedAt);
-                first[customer] = first.TryGetValue(customer, out var known) ? Math.Min(known, month) : month;
-            }
-        }
-        var active = new HashSet<(int Customer, int Offset)>();
-        foreach (var order in orders)
-        {
-            if (order is { CustomerKey: { } customer } && order.PlacedAt < dataEnd)
-            {
-                active.Add((customer, MonthIndex(order.PlacedAt) - first[customer]));
+                if (!slots.TryGetValue(customer, out var slot))
+                {
+                    slot = first.Count;
+                    slots[customer] = slot;
+                    first.Add(month);
+                }
+                first[slot] = Math.Min(first[slot], month);
+                visits.Add(((long)slot << 32) | (uint)month);
             }
         }
         var lastMonth = MonthIndex(dataEnd.AddTicks(-1));
-        var sizes = first.Values.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
-        var counts = sizes.Keys.ToDictionary(m => m, m => new int[lastMonth - m + 1]);
-        foreach (var (customer, offset) in active)
+        var cohortSizes = first.GroupBy(m => m).ToDictionary(g => g.Key, g => g.Count());
+        var counts = cohortSizes.Keys.ToDictionary(m => m, m => new int[lastMonth - m + 1]);
+        var sorted = visits.ToArray();
+        Array.Sort(sorted);
+        for (var i = 0; i < sorted.Length; i++)
         {
-            counts[first[customer]][offset]++;
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                var cohort = first[(int)(sorted[i] >> 32)];
+                counts[cohort][(int)(sorted[i] & 0xFFFFFFFF) - cohort]++;
+            }
         }
-        return [.. sizes.OrderBy(s => s.Key).Select(s =>
+        return [.. cohortSizes.OrderBy(s => s.Key).Select(s =>
             new Cohort(new DateOnly(s.Key / 12, s.Key % 12 + 1, 1), s.Value, [.. counts[s.Key].Select(c => (double)c / s.Value)]))];
     }
 

@@ -34,9 +34,17 @@ public static class ExperimentComparison
     public static IReadOnlyList<KpiComparison> Compare(IReadOnlyCollection<OrderSummary> orders, FrequentlyBoughtWith lists,
         DateTime dataEnd, IEnumerable<(Arm Arm, double Value)> predictedValues)
     {
-        var byArm = orders.Where(o => o.PlacedAt < dataEnd).GroupBy(o => o.Arm).ToDictionary(g => g.Key, g => g.ToArray());
-        var aov = byArm.ToDictionary(a => a.Key, a => MeanSample.Of(a.Value.Select(o => (double)o.Revenue)));
-        var attach = byArm.ToDictionary(a => a.Key, a => AttachRates.Site(a.Value, lists).AsSample);
+        var arms = new KpiAccumulator[Enum.GetValues<Arm>().Length];
+        foreach (var order in orders)
+        {
+            if (order.PlacedAt < dataEnd)
+            {
+                arms[(int)order.Arm].Add(order, lists);
+            }
+        }
+        var present = Enum.GetValues<Arm>().Where(a => arms[(int)a].Kpis.Orders > 0).ToArray();
+        var aov = present.ToDictionary(a => a, a => arms[(int)a].Revenue);
+        var attach = present.ToDictionary(a => a, a => arms[(int)a].Attach.AsSample);
         var predicted = predictedValues.GroupBy(p => p.Arm).ToDictionary(g => g.Key, g => MeanSample.Of(g.Select(p => p.Value)));
         return
         [

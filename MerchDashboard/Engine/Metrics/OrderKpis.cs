@@ -6,16 +6,11 @@ namespace MerchDashboard.Engine.Metrics;
 /// </summary>
 public sealed record OrderKpis(int Orders, decimal Revenue, long Units, decimal CrossSellRevenue)
 {
-    public static readonly OrderKpis Empty = new(0, 0, 0, 0);
-
     public decimal AverageOrderValue => Orders == 0 ? 0 : Revenue / Orders;
 
     public double UnitsPerOrder => Orders == 0 ? 0 : (double)Units / Orders;
 
     public double CrossSellShare => Revenue == 0 ? 0 : (double)(CrossSellRevenue / Revenue);
-
-    public OrderKpis Add(in OrderSummary order) =>
-        new(Orders + 1, Revenue + order.Revenue, Units + order.Units, CrossSellRevenue + order.CrossSellRevenue);
 
     public static OrderKpis Of(IEnumerable<OrderSummary> orders)
     {

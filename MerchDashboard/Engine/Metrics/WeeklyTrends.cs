@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Globalization;
 
 namespace MerchDashboard.Engine.Metrics;
@@ -16,24 +17,22 @@ public static class WeeklyTrends
 {
     public static IReadOnlyList<WeeklyPoint> Compute(IEnumerable<OrderSummary> orders, FrequentlyBoughtWith lists)
     {
-        var weeks = new Dictionary<DateOnly, (OrderKpis Kpis, long Anchors, long Attached)>();
+        var weeks = new Dictionary<int, KpiAccumulator>();
         foreach (var order in orders)
         {
-            var start = WeekStart(order.PlacedAt);
-            var (kpis, anchors, attached) = weeks.GetValueOrDefault(start, (OrderKpis.Empty, 0, 0));
-            var (orderAnchors, orderAttached) = AttachRates.CountOrder(order, lists);
-            weeks[start] = (kpis.Add(order), anchors + orderAnchors, attached + orderAttached);
+            CollectionsMarshal.GetValueRefOrAddDefault(weeks, WeekStart(order.PlacedAt).DayNumber, out _).Add(order, lists);
         }
         return [.. weeks.OrderBy(w => w.Key).Select(w =>
         {
-            var day = w.Key.ToDateTime(TimeOnly.MinValue);
-            return new WeeklyPoint(w.Key, ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day), w.Value.Kpis, new AttachCount(0, w.Value.Anchors, w.Value.Attached));
+            var day = DateOnly.FromDayNumber(w.Key).ToDateTime(TimeOnly.MinValue);
+            return new WeeklyPoint(DateOnly.FromDayNumber(w.Key), ISOWeek.GetYear(day), ISOWeek.GetWeekOfYear(day), w.Value.Kpis, w.Value.Attach);
         })];
     }
 
+    /// <summary>The Monday of the time's ISO week (day number 0, 0001-01-01, was a Monday).</summary>
     public static DateOnly WeekStart(DateTime time)
     {
-        var day = DateOnly.FromDateTime(time);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var day = (int)(time.Ticks / TimeSpan.TicksPerDay);
+        return DateOnly.FromDayNumber(day - day % 7);
     }
 }
