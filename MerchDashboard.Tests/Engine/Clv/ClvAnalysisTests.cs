@@ -9,9 +9,9 @@ public class ClvAnalysisTests
     {
         var customers = ClvSimulator.Simulate(new BgNbdParameters(0.5, 6, 0.7, 2.5), new GammaGammaParameters(6, 4, 15), 3_000, 10, 60, 4)
             .Select(ClvSimulator.ToRfm).ToArray();
-        var months = new ClvPeriod(PeriodUnit.Week);
+        var weeks = new ClvPeriod(PeriodUnit.Week);
 
-        var result = ClvAnalysis.Run(customers, months, 12, 0.01);
+        var result = ClvAnalysis.Run(customers, weeks, 12, 0.01);
 
         result.Predictions.Select(p => p.CustomerKey).ShouldBe(customers.Select(c => c.CustomerKey));
         result.Summary.Customers.ShouldBe(3_000);
