@@ -85,6 +85,19 @@ public sealed class ClvVerbTests : IDisposable
         stderr.ShouldContain("customer_id");
     }
 
+    [Theory]
+    [InlineData("C1,2025-01-05,10|C2,2025-02-05,20", "no customer has a repeat purchase")]
+    [InlineData("A,2025-01-01,10|A,2025-02-01,20|B,2025-03-01,5", "too few for a stable fit")]
+    public async Task Run_TooLittleData_ExitsWithCodeTwo(string rows, string message)
+    {
+        var input = Write("few.csv", ["customer_id,date,amount", .. rows.Split('|')]);
+
+        var (code, _, stderr) = await Run("clv", "--transactions", input, "--calibration-end", "2025-06-30", "--period", "day");
+
+        code.ShouldBe(2);
+        stderr.ShouldContain(message);
+    }
+
     private string Write(string name, string[] lines)
     {
         var path = Path.Combine(_folder, name);

@@ -14,6 +14,7 @@ public static class ClvOutput
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static string Report(ClvAnalysisResult result, ClvRunSettings settings, SimulationReport? simulation = null)

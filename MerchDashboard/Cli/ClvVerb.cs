@@ -53,9 +53,20 @@ public static class ClvVerb
                 var predictions = ClvPredictor.Predict(bgNbd.Parameters, gammaGamma.Parameters, customers, settings.Period, settings.HorizonMonths, settings.MonthlyDiscountRate);
                 laps.Add(watch.Elapsed.TotalMilliseconds);
                 var result = new ClvAnalysisResult(bgNbd, gammaGamma, predictions, ClvSummary.Of(predictions));
+                if (!double.IsFinite(result.Summary.MeanExpectedPurchases) || !double.IsFinite(result.Summary.TotalPredictedValue))
+                {
+                    throw new CliUserException($"the fitted models give no finite predictions: {customers.Count} customers with {result.Summary.Repeaters} repeat buyers are too few for a stable fit");
+                }
                 var benchmark = simulation is null ? null
                     : simulation with { TimingsMs = new(laps[0], laps[1] - laps[0], laps[2] - laps[1], laps[3] - laps[2], laps[4] - laps[3]) };
                 await context.Out.WriteLineAsync(ClvOutput.Report(result, settings, benchmark));
+                foreach (var (model, converged) in new[] { ("BG/NBD", bgNbd.Converged), ("Gamma-Gamma", gammaGamma.Converged) })
+                {
+                    if (!converged)
+                    {
+                        await context.Error.WriteLineAsync($"warning: the {model} fit did not converge (a parameter ran to its bound): too few customers or repeat purchases for a stable fit; treat its predictions with caution");
+                    }
+                }
                 if (context.Get(output) is { } path)
                 {
                     ClvOutput.WritePredictions(path, result.Predictions, key => data.CustomerIds[key]);
