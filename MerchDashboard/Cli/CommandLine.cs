@@ -21,6 +21,7 @@ public static class CommandLine
         RulesVerb.Create,
         ItemsetsVerb.Create,
         BenchVerb.Create,
+        ClvVerb.Create,
     ];
 
     /// <summary>
