@@ -29,6 +29,10 @@ public static class BasketFileReader
     public static BasketReadResult Read(Stream stream, string fileName, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek && stream.Length - stream.Position > Array.MaxLength)
+        {
+            return BasketReadResult.Failed([new InputProblem(fileName, 0, "", $"the file is larger than {Array.MaxLength:N0} bytes, the most this reader holds; split it")]);
+        }
         var bytes = ReadAll(stream);
         var text = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes.AsMemory();
         if (text.IsEmpty)
