@@ -1,5 +1,7 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
+using MerchDashboard.Features.Mining;
+using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;
 
 namespace MerchDashboard.Features;
@@ -15,6 +17,10 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
+        services.AddSingleton<MiningSettingsStore>();
+        services.AddSingleton<PreviewShoppers>();
+        services.AddSingleton<ProductPagePreviewer>();
+        services.AddSingleton<OfflineEvaluationRunner>();
         return services;
     }
 }
