@@ -47,7 +47,7 @@ public sealed partial class PreviewPage : IDisposable
     {
         var snapshot = Snapshots.Current;
         _curatedAnchors = [.. snapshot.Curation
-            .Select(c => (Anchor: snapshot.Product(c.Key), Mode: c.Value.State.Mode.ToString()))
+            .Select(c => (Anchor: snapshot.Product(c.Key), Mode: CurationModeText.Of(c.Value.State)))
             .Where(c => c.Anchor is not null).Select(c => (c.Anchor!, c.Mode)).OrderBy(c => c.Item1.Sku, StringComparer.Ordinal)];
         for (var i = 0; i < _previews.Length; i++)
         {

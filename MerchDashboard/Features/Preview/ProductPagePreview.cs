@@ -14,6 +14,7 @@ public sealed record ProductPagePreview(
     ComposedList FrequentlyBoughtWith,
     int LockedSlots,
     BundleView? Bundle,
+    bool HasMiningRun,
     IReadOnlyList<Recommendation> RecommendedForYou)
 {
     public bool IsLocked => FrequentlyBoughtWith.Mode == CurationMode.Locked;
@@ -39,10 +40,27 @@ public sealed class ProductPagePreviewer(StoreSnapshotService snapshots, Recomme
             list,
             snapshot.CurationFor(productId).State.LockedSlots(list.Slots.Count),
             recommendations.Bundle(productId),
+            snapshot.MiningRun is not null,
             recommendations.RecommendFor(shopper.Profile));
     }
 
     public ProductInfo? ProductBySku(string sku) => snapshots.Current.ProductBySku(sku);
+}
+
+/// <summary>How a list's curation mode reads on the page.</summary>
+public static class CurationModeText
+{
+    public static string Of(CurationState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Mode switch
+        {
+            CurationMode.Locked => "locked",
+            CurationMode.LockedTopN => $"top {state.LockedTopN} locked",
+            CurationMode.Curated => "curated",
+            _ => "auto",
+        };
+    }
 }
 
 /// <summary>Where two shoppers' lists for one product differ.</summary>
