@@ -92,6 +92,20 @@ public class ProductPagePreviewerTests(DemoStoreFixture store)
     }
 
     [Fact]
+    public void Preview_RecommendedForYou_NeverShowsTheProductOnThePage()
+    {
+        foreach (var shopper in ManyShoppers())
+        {
+            foreach (var anchor in store.Snapshots.Current.Personalization.BestSellers.Take(30))
+            {
+                var preview = store.Previewer.Preview(anchor, shopper, AsOf)!;
+                preview.RecommendedForYou.Count.ShouldBe(6);
+                preview.RecommendedForYou.ShouldNotContain(r => r.Product.Id == anchor);
+            }
+        }
+    }
+
+    [Fact]
     public void Preview_UnknownProduct_IsNull() =>
         store.Previewer.Preview(-1, store.Shoppers.Build(ShopperChoice.NewVisitor, AsOf), AsOf).ShouldBeNull();
 }

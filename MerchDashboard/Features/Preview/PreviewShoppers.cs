@@ -60,7 +60,7 @@ public sealed class PreviewShoppers(StoreSnapshotService snapshots, IDbContextFa
                 return Shopper(snapshot, choice, $"{customer.Name} ({customer.ExternalId})",
                     $"A real customer: {bought} order lines up to the as-of date.", profile, lines);
             case ShopperChoice.HandPicked picked:
-                return Shopper(snapshot, choice, "Hand-built history", $"Bought {picked.ProductIds.Count} chosen products on the as-of date.",
+                return Shopper(snapshot, choice, "Hand-built history", picked.ProductIds.Count == 1 ? "Bought the chosen product on the as-of date." : $"Bought {picked.ProductIds.Count} chosen products on the as-of date.",
                     ShopperProfileBuilder.FromHandPicked(picked.ProductIds, asOf, model),
                     [.. picked.ProductIds.Select(p => new Purchase(0, p, asOf, 1))]);
             default:

@@ -20,7 +20,10 @@ public sealed record ProductPagePreview(
     public bool IsLocked => FrequentlyBoughtWith.Mode == CurationMode.Locked;
 }
 
-/// <summary>Builds product-page previews through <see cref="RecommendationService"/>, so they are what the storefront gets.</summary>
+/// <summary>
+/// Builds product-page previews through <see cref="RecommendationService"/>, so they are what the storefront gets;
+/// "recommended for you" leaves out the product on the page itself.
+/// </summary>
 public sealed class ProductPagePreviewer(StoreSnapshotService snapshots, RecommendationService recommendations)
 {
     public ProductPagePreview? Preview(int productId, PreviewShopper shopper, DateTime asOf)
@@ -41,7 +44,8 @@ public sealed class ProductPagePreviewer(StoreSnapshotService snapshots, Recomme
             snapshot.CurationFor(productId).State.LockedSlots(list.Slots.Count),
             recommendations.Bundle(productId),
             snapshot.MiningRun is not null,
-            recommendations.RecommendFor(shopper.Profile));
+            [.. recommendations.RecommendFor(shopper.Profile, RecommendationService.DefaultSlots + 1).Where(r => r.Product.Id != productId)
+                .Take(RecommendationService.DefaultSlots)]);
     }
 
     public ProductInfo? ProductBySku(string sku) => snapshots.Current.ProductBySku(sku);

@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Catalog;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace MerchDashboard.Features.Preview;
 
@@ -23,6 +24,7 @@ public partial class ShopperPicker
 
     private Kind _kind = Kind.Persona;
     private readonly List<ProductInfo> _picked = [];
+    private MudAutocomplete<ProductInfo>? _handPicker;
 
     protected override void OnParametersSet()
     {
@@ -45,14 +47,19 @@ public partial class ShopperPicker
     private Task ChooseCustomerAsync(CustomerOption? customer) =>
         customer is null ? Task.CompletedTask : ChooseAsync(new ShopperChoice.Customer(customer.ExternalId, customer.Name));
 
-    private Task AddPickedAsync(ProductInfo? product)
+    private async Task AddPickedAsync(ProductInfo? product)
     {
         if (product is null || _picked.Any(p => p.Id == product.Id))
         {
-            return Task.CompletedTask;
+            return;
         }
         _picked.Add(product);
-        return ChooseAsync(new ShopperChoice.HandPicked([.. _picked.Select(p => p.Id)]));
+        if (_handPicker is not null)
+        {
+            // Ready for the next pick: the chosen product shows as a chip below.
+            await _handPicker.ClearAsync();
+        }
+        await ChooseAsync(new ShopperChoice.HandPicked([.. _picked.Select(p => p.Id)]));
     }
 
     private Task RemovePickedAsync(ProductInfo product)
