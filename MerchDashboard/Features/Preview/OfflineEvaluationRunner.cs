@@ -87,8 +87,9 @@ public sealed class OfflineEvaluationRunner : IDisposable
         {
             Publish(new EvaluationStatus(false, 0, null, "Evaluation cancelled."), cts);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or System.Data.Common.DbException)
+        catch (Exception ex)
         {
+            // A background run has no caller to rethrow to: the page must leave "running" and say what happened.
             _logger.LogError(ex, "The offline evaluation failed");
             Publish(new EvaluationStatus(false, 0, null, $"The evaluation failed: {ex.Message}"), cts);
         }
