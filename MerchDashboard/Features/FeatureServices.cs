@@ -1,11 +1,21 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
+using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 
 namespace MerchDashboard.Features;
 
 public static class FeatureServices
 {
+    /// <summary>The mining job and its settings; the command line uses this alone.</summary>
+    public static IServiceCollection AddMining(this IServiceCollection services)
+    {
+        services.AddOptions<MiningOptions>().BindConfiguration(MiningOptions.Section);
+        services.AddSingleton<MiningSettingsStore>();
+        services.AddSingleton<MiningJob>();
+        return services;
+    }
+
     /// <summary>Each feature slice registers its queries and commands here.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
@@ -15,6 +25,7 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
+        services.AddMining();
         return services;
     }
 }
