@@ -8,6 +8,15 @@ namespace MerchDashboard.Features;
 
 public static class FeatureServices
 {
+    /// <summary>The mining job and its settings; the command line uses this alone.</summary>
+    public static IServiceCollection AddMining(this IServiceCollection services)
+    {
+        services.AddOptions<MiningOptions>().BindConfiguration(MiningOptions.Section);
+        services.AddSingleton<MiningSettingsStore>();
+        services.AddSingleton<MiningJob>();
+        return services;
+    }
+
     /// <summary>Each feature slice registers its queries and commands here.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
@@ -17,7 +26,7 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
-        services.AddSingleton<MiningSettingsStore>();
+        services.AddMining();
         services.AddSingleton<PreviewShoppers>();
         services.AddSingleton<ProductPagePreviewer>();
         services.AddSingleton<OfflineEvaluationRunner>();

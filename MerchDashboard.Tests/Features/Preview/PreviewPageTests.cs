@@ -8,15 +8,15 @@ namespace MerchDashboard.Tests.Features.Preview;
 [Collection(DemoStoreGroup.Name)]
 public class PreviewPageTests : MudBunitContext
 {
-    private readonly DemoStoreFixture _store;
+    private readonly PreviewServices _store;
 
-    public PreviewPageTests(DemoStoreFixture store)
+    public PreviewPageTests(DemoStoreFixture demo)
     {
-        _store = store;
-        Services.AddSingleton(store.Snapshots);
-        Services.AddSingleton(store.Shoppers);
-        Services.AddSingleton(store.Previewer);
-        Services.AddSingleton<TimeProvider>(new FixedTime(DemoStoreFixture.AsOf));
+        _store = new PreviewServices(demo);
+        Services.AddSingleton(demo.Snapshots);
+        Services.AddSingleton(_store.Shoppers);
+        Services.AddSingleton(_store.Previewer);
+        Services.AddSingleton<TimeProvider>(new FixedTime(PreviewServices.AsOf));
         RenderMudProviders();
     }
 
@@ -39,23 +39,23 @@ public class PreviewPageTests : MudBunitContext
         page.Find("[data-testid=shopper-a-summary]").TextContent.ShouldContain("Gamer");
         RecommendedSkus(page).ShouldNotBe(visitorRecommendations);
         page.FindAll("[data-testid=shopper-a-page] [data-testid=recommended-item]").ShouldContain(e => e.TextContent.Contains("Because you bought"));
-        page.Find("[data-testid=shopper-a-page] [data-testid=product-name]").TextContent.ShouldBe(_store.Snapshots.Current.ProductBySku("LAP-0017")!.Name);
+        page.Find("[data-testid=shopper-a-page] [data-testid=product-name]").TextContent.ShouldBe(_store.Store.Snapshots.Current.ProductBySku("LAP-0017")!.Name);
         page.Find("[data-testid=shopper-a-page] [data-testid=stock-state]").TextContent.Trim().ShouldBe("In stock");
     }
 
     [Fact]
     public void PreviewPage_SideBySideUnlockedList_HighlightsExactlyTheDifferingSlots()
     {
-        var page = RenderPage("LAP-0017");
+        var page = RenderPage("CON-0003");
         TurnOnComparison(page);
 
         page.Find("[data-testid=shopper-a-persona-photographer]").Click();
 
-        var laptop = _store.ProductId("LAP-0017");
-        var asOf = DemoStoreFixture.AsOf;
+        var console = _store.ProductId("CON-0003");
+        var asOf = PreviewServices.AsOf;
         var expected = PreviewComparison.DifferingPositions(
-            _store.Previewer.Preview(laptop, _store.Shoppers.Build(new ShopperChoice.Persona("photographer"), asOf), asOf)!.FrequentlyBoughtWith,
-            _store.Previewer.Preview(laptop, _store.Shoppers.Build(new ShopperChoice.Persona("gamer"), asOf), asOf)!.FrequentlyBoughtWith);
+            _store.Previewer.Preview(console, _store.Shoppers.Build(new ShopperChoice.Persona("photographer"), asOf), asOf)!.FrequentlyBoughtWith,
+            _store.Previewer.Preview(console, _store.Shoppers.Build(new ShopperChoice.Persona("gamer"), asOf), asOf)!.FrequentlyBoughtWith);
         expected.ShouldNotBeEmpty();
         foreach (var side in new[] { "shopper-a", "shopper-b" })
         {

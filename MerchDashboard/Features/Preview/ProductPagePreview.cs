@@ -44,8 +44,8 @@ public sealed class ProductPagePreviewer(StoreSnapshotService snapshots, Recomme
             snapshot.CurationFor(productId).State.LockedSlots(list.Slots.Count),
             recommendations.Bundle(productId),
             snapshot.MiningRun is not null,
-            [.. recommendations.RecommendFor(shopper.Profile, RecommendationService.DefaultSlots + 1).Where(r => r.Product.Id != productId)
-                .Take(RecommendationService.DefaultSlots)]);
+            [.. recommendations.RecommendFor(shopper.Profile, recommendations.DefaultSlots + 1).Where(r => r.Product.Id != productId)
+                .Take(recommendations.DefaultSlots)]);
     }
 
     public ProductInfo? ProductBySku(string sku) => snapshots.Current.ProductBySku(sku);
