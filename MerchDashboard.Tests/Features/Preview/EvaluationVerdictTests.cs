@@ -23,4 +23,16 @@ public class EvaluationVerdictTests
         verdict.ShouldStartWith(expected);
         verdict.ShouldEndWith("Frequently-bought-with lists of the previous order hit 8.0%.");
     }
+
+    [Theory]
+    [InlineData(0.132, 0.12, VerdictOutcome.ClearWin)]
+    [InlineData(0.131, 0.12, VerdictOutcome.SmallEdge)]
+    [InlineData(0.12, 0.12, VerdictOutcome.NoBetter)]
+    [InlineData(0.0, 0.0, VerdictOutcome.NoBetter)]
+    public void Outcome_ClearWinNeedsATenthMoreThanBestSellers(double personal, double bestSellers, VerdictOutcome expected) =>
+        EvaluationVerdict.Outcome(Report(0.05, personal, bestSellers), 10).ShouldBe(expected);
+
+    [Fact]
+    public void Write_NoHeldOutOrders_SaysThereIsNothingToHoldOut() =>
+        EvaluationVerdict.Write(new EvaluationReport(3, 0, []), 10).ShouldBe("No customer has two orders yet, so there is nothing to hold out.");
 }

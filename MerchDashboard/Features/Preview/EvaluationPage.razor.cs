@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Personalization;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace MerchDashboard.Features.Preview;
 
@@ -32,6 +33,13 @@ public sealed partial class EvaluationPage : IDisposable
         _status = Runner.Status;
         return Task.CompletedTask;
     }
+
+    private static Severity VerdictSeverity(EvaluationReport report) => EvaluationVerdict.Outcome(report, OfflineEvaluationRunner.VerdictK) switch
+    {
+        VerdictOutcome.ClearWin => Severity.Success,
+        VerdictOutcome.NoBetter => Severity.Warning,
+        _ => Severity.Info,
+    };
 
     private static IEnumerable<Row> Rows(EvaluationReport report) =>
         report.Recommenders.Select(r => Names.TryGetValue(r.Recommender, out var n) ? new Row(n.Name, n.Description, r) : new Row(r.Recommender, "", r));
