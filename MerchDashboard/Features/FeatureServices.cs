@@ -1,6 +1,8 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
+using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Features;
 
@@ -15,6 +17,10 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
+        services.AddSingleton<SuggestionQueries>();
+        services.AddSingleton<BulkCurationCommands>();
+        services.AddSingleton<CurationHistoryQueries>();
+        services.AddSingleton<ComplementRuleCommands>();
         return services;
     }
 }
