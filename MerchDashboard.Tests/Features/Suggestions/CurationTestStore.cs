@@ -26,6 +26,15 @@ internal sealed class CurationTestStore : IAsyncDisposable
         chargers,Chargers,power
         """;
 
+    // The personalization model cannot be trained without purchases, so the store has a few orders.
+    private const string Orders = """
+        order_id,customer_id,ordered_at,sku,quantity,unit_price
+        O1,C1,2025-02-01T10:00:00Z,RC-1,1,29.99
+        O1,C1,2025-02-01T10:00:00Z,BAT-1,2,7.99
+        O2,C2,2025-03-05T12:30:00Z,RC-1,1,29.99
+        O2,C2,2025-03-05T12:30:00Z,CHG-1,1,12.99
+        """;
+
     public SqliteTestDatabase Database { get; private init; } = null!;
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(Now));
     public CurationChangeNotifier Notifier { get; } = new();
@@ -46,7 +55,7 @@ internal sealed class CurationTestStore : IAsyncDisposable
             "BAT-4,C Batteries,Voltix,batteries,5.99,0,true,consumable",
             "CHG-1,USB Charger,Voltix,chargers,12.99,30,true,",
         }.Concat(Enumerable.Range(2, extraCars).Select(i => $"RC-{i:D2},Car {i:D2},Zoomix,rc-cars,19.99,5,true,")));
-        var report = await store.Database.CreateImporter().ImportAsync(StoreImporterTests.Store(Categories, products, null, null));
+        var report = await store.Database.CreateImporter().ImportAsync(StoreImporterTests.Store(Categories, products, StoreImporterTests.Customers, Orders));
         report.Succeeded.ShouldBeTrue(string.Join("\n", report.Problems));
         await using (var db = store.Database.CreateDbContext())
         {

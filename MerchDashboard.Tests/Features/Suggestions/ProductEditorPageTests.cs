@@ -70,8 +70,8 @@ public sealed class ProductEditorPageTests : MudBunitContext, IAsyncLifetime
         var page = RenderEditor();
 
         page.Find("[data-testid=slot-1] button[data-testid=exclude]").Click();
-        page.Find("[data-testid=slot-1] input").Change("wrong size");
-        page.Find("[data-testid=slot-1] button[data-testid=exclude-confirm]").Click();
+        page.Find("[data-testid=exclude-form] input").Change("wrong size");
+        page.Find("button[data-testid=exclude-confirm]").Click();
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ShouldNotContain("AA Batteries 8-pack"));
         SlotName(page, 1).ShouldBe("AA Batteries 4-pack");

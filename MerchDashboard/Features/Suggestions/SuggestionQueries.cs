@@ -15,6 +15,8 @@ public sealed record SuggestionFilter(string? Search = null, int? CategoryId = n
 
 public enum SuggestionSort
 {
+    /// <summary>Lists with alerts first, then curated and locked ones: what a merchandiser should look at.</summary>
+    Attention,
     Sku,
     Name,
     Category,
@@ -112,6 +114,11 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
 
     private static IEnumerable<SuggestionRow> Sorted(IEnumerable<SuggestionRow> rows, SuggestionSort sort, bool descending)
     {
+        if (sort == SuggestionSort.Attention)
+        {
+            return rows.OrderByDescending(r => r.Alerts.Count(a => a.Kind != AlertKind.ShortList))
+                .ThenByDescending(r => r.Mode != CurationMode.Auto).ThenBy(r => r.Product.Sku, StringComparer.Ordinal);
+        }
         Func<SuggestionRow, IComparable> key = sort switch
         {
             SuggestionSort.Name => r => r.Product.Name,

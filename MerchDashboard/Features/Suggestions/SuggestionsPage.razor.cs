@@ -36,7 +36,7 @@ public sealed partial class SuggestionsPage : IDisposable
 
     private Task<TableData<SuggestionRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var sort = Enum.TryParse<SuggestionSort>(state.SortLabel, out var s) ? s : SuggestionSort.Sku;
+        var sort = Enum.TryParse<SuggestionSort>(state.SortLabel, out var s) && state.SortDirection != SortDirection.None ? s : SuggestionSort.Attention;
         var page = Queries.Page(_filter, sort, state.SortDirection == SortDirection.Descending, state.Page, state.PageSize);
         return Task.FromResult(new TableData<SuggestionRow> { Items = page.Rows, TotalItems = page.TotalCount });
     }
