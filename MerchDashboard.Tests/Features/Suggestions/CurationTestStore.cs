@@ -86,3 +86,28 @@ internal sealed class CurationTestStore : IAsyncDisposable
         await Database.DisposeAsync();
     }
 }
+
+/// <summary>
+/// One <see cref="CurationTestStore"/> per test class (migrating a database takes seconds); each test
+/// starts from <see cref="ResetAsync"/>: no curated lists, rules or audit entries.
+/// </summary>
+public sealed class CurationStoreFixture : IAsyncLifetime
+{
+    internal CurationTestStore Store { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Store = await CurationTestStore.CreateAsync(extraCars: 29);
+
+    public async Task ResetAsync()
+    {
+        await using (var db = Store.Database.CreateDbContext())
+        {
+            await db.CurationOverrides.ExecuteDeleteAsync();
+            await db.CuratedLists.ExecuteDeleteAsync();
+            await db.AuditEntries.ExecuteDeleteAsync();
+            await db.ComplementRules.ExecuteDeleteAsync();
+        }
+        await Store.Snapshots.ReloadAllAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await Store.DisposeAsync();
+}

@@ -11,13 +11,13 @@ using MudBlazor;
 
 namespace MerchDashboard.Tests.Features.Suggestions;
 
-public sealed class ProductEditorPageTests : MudBunitContext, IAsyncLifetime
+public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime, IClassFixture<CurationStoreFixture>
 {
-    private CurationTestStore _store = null!;
+    private readonly CurationTestStore _store = fixture.Store;
 
     public async ValueTask InitializeAsync()
     {
-        _store = await CurationTestStore.CreateAsync();
+        await fixture.ResetAsync();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(_store.Database);
         Services.AddSingleton<TimeProvider>(_store.Time);
         Services.AddSingleton(_store.Snapshots);
@@ -25,11 +25,6 @@ public sealed class ProductEditorPageTests : MudBunitContext, IAsyncLifetime
         Services.AddSingleton<CurationHistoryQueries>();
     }
 
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _store.DisposeAsync();
-    }
 
     private IRenderedComponent<ProductEditorPage> RenderEditor(bool canCurate = true)
     {

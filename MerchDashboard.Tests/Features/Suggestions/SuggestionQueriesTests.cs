@@ -4,26 +4,26 @@ using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Tests.Features.Suggestions;
 
-public sealed class SuggestionQueriesTests : IAsyncLifetime
+public sealed class SuggestionQueriesTests(CurationStoreFixture fixture) : IAsyncLifetime, IClassFixture<CurationStoreFixture>
 {
-    private CurationTestStore _store = null!;
+    private readonly CurationTestStore _store = fixture.Store;
     private SuggestionQueries _queries = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _store = await CurationTestStore.CreateAsync(extraCars: 24);
+        await fixture.ResetAsync();
         _queries = new SuggestionQueries(_store.Snapshots, _store.Time);
     }
 
-    public async ValueTask DisposeAsync() => await _store.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public void Page_SecondPageBySku_HoldsTheNextRowsAndTheTotal()
     {
-        // 30 products sorted by SKU: BAT-1..4, CHG-1, RC-02..RC-09, RC-1, RC-10..RC-25.
+        // 35 products sorted by SKU: BAT-1..4, CHG-1, RC-02..RC-09, RC-1, RC-10..RC-30.
         var page = _queries.Page(new SuggestionFilter(), SuggestionSort.Sku, descending: false, page: 1, pageSize: 10);
 
-        page.TotalCount.ShouldBe(30);
+        page.TotalCount.ShouldBe(35);
         page.Rows.Select(r => r.Product.Sku).ShouldBe(["RC-07", "RC-08", "RC-09", "RC-1", "RC-10", "RC-11", "RC-12", "RC-13", "RC-14", "RC-15"]);
     }
 
@@ -51,7 +51,7 @@ public sealed class SuggestionQueriesTests : IAsyncLifetime
         var shortLists = _queries.Page(new SuggestionFilter(Alert: AlertKind.ShortList), SuggestionSort.Sku, false, 0, 50);
         var drifted = _queries.Page(new SuggestionFilter(Alert: AlertKind.Drift), SuggestionSort.Sku, false, 0, 50);
 
-        shortLists.TotalCount.ShouldBe(30);
+        shortLists.TotalCount.ShouldBe(35);
         drifted.TotalCount.ShouldBe(0);
     }
 }
