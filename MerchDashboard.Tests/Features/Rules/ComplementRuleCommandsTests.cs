@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Tests.Features.Rules;
 
-public sealed class ComplementRuleCommandsTests(CurationStoreFixture fixture) : IAsyncLifetime, IClassFixture<CurationStoreFixture>
+[Collection(nameof(CurationStoreFixture))]
+public sealed class ComplementRuleCommandsTests(CurationStoreFixture fixture) : IAsyncLifetime
 {
     private readonly CurationTestStore _store = fixture.Store;
     private ComplementRuleCommands _rules = null!;

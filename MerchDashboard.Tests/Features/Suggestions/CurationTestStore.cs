@@ -88,10 +88,12 @@ internal sealed class CurationTestStore : IAsyncDisposable
 }
 
 /// <summary>
-/// One <see cref="CurationTestStore"/> per test class (migrating a database takes seconds); each test
-/// starts from <see cref="ResetAsync"/>: no curated lists, rules or audit entries.
+/// One <see cref="CurationTestStore"/> shared by the curation test classes, which run one after another
+/// (migrating a database takes seconds); each test starts from <see cref="ResetAsync"/>: no curated
+/// lists, rules or audit entries.
 /// </summary>
-public sealed class CurationStoreFixture : IAsyncLifetime
+[CollectionDefinition(nameof(CurationStoreFixture))]
+public sealed class CurationStoreFixture : IAsyncLifetime, ICollectionFixture<CurationStoreFixture>
 {
     internal CurationTestStore Store { get; private set; } = null!;
 

@@ -11,7 +11,8 @@ using MudBlazor;
 
 namespace MerchDashboard.Tests.Features.Suggestions;
 
-public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime, IClassFixture<CurationStoreFixture>
+[Collection(nameof(CurationStoreFixture))]
+public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime
 {
     private readonly CurationTestStore _store = fixture.Store;
 

@@ -4,7 +4,8 @@ using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Tests.Features.Suggestions;
 
-public sealed class SuggestionQueriesTests(CurationStoreFixture fixture) : IAsyncLifetime, IClassFixture<CurationStoreFixture>
+[Collection(nameof(CurationStoreFixture))]
+public sealed class SuggestionQueriesTests(CurationStoreFixture fixture) : IAsyncLifetime
 {
     private readonly CurationTestStore _store = fixture.Store;
     private SuggestionQueries _queries = null!;

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchDashboard.Tests.Features.Suggestions;
 
-public sealed class SuggestionsPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime, IClassFixture<CurationStoreFixture>
+[Collection(nameof(CurationStoreFixture))]
+public sealed class SuggestionsPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime
 {
     private readonly CurationTestStore _store = fixture.Store;
 

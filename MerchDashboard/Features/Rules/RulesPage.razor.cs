@@ -16,6 +16,7 @@ public sealed partial class RulesPage
     private IReadOnlyList<RuleRow>? _rules;
     private IReadOnlyList<(int Id, string Name)> _categories = [];
     private int? _editingId;
+    private int? _confirmDelete;
     private int? _sourceCategory;
     private string? _sourceTag;
     private int? _targetCategory;
@@ -75,6 +76,7 @@ public sealed partial class RulesPage
         {
             return;
         }
+        _confirmDelete = null;
         var result = await Commands.DeleteAsync(rule.Id, user);
         _error = result.Error;
         _result = result.Succeeded ? $"Deleted the rule {Source(rule)} → {rule.TargetCategory}." : null;

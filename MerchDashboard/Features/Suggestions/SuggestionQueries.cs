@@ -34,7 +34,10 @@ public sealed record SuggestionPage(IReadOnlyList<SuggestionRow> Rows, int Total
 /// </summary>
 public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvider time)
 {
-    private (StoreSnapshot Snapshot, DateTime Minute, IReadOnlyList<SuggestionRow> Rows)? _cache;
+    private sealed record Cached(StoreSnapshot Snapshot, DateTime Minute, IReadOnlyList<SuggestionRow> Rows);
+
+    // One reference, swapped whole: sessions on other threads read either the old table or the new one.
+    private Cached? _cache;
 
     /// <summary>K: the mining run's list size when one is set, else the storefront's default.</summary>
     public static int SlotsFor(StoreSnapshot snapshot)
@@ -95,8 +98,8 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
         var snapshot = snapshots.Current;
         var now = time.GetUtcNow().UtcDateTime;
         var minute = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
-        var cache = _cache;
-        if (cache is { } c && ReferenceEquals(c.Snapshot, snapshot) && c.Minute == minute)
+        var c = Volatile.Read(ref _cache);
+        if (c is not null && ReferenceEquals(c.Snapshot, snapshot) && c.Minute == minute)
         {
             return c.Rows;
         }
@@ -108,7 +111,7 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
             return new SuggestionRow(p, snapshot.Catalog.CategoryName(p.CategoryId), state.Mode, state.LockedTopN, composed.Slots.Count,
                 snapshot.MinedFor(p.Id).Count, CurationAlerts.For(snapshot, state, composed, slots, now));
         }).ToList();
-        _cache = (snapshot, minute, rows);
+        Volatile.Write(ref _cache, new Cached(snapshot, minute, rows));
         return rows;
     }
 
