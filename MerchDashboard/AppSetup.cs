@@ -2,7 +2,9 @@ using System.Globalization;
 using MerchDashboard.Components;
 using MerchDashboard.Data;
 using MerchDashboard.Features;
+using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Account;
+using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
 using Microsoft.AspNetCore.Localization;
@@ -61,6 +63,14 @@ public static class AppSetup
     {
         var demoLoaded = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
         await app.Services.GetRequiredService<AccountInitializer>().InitializeAsync(demoLoaded);
-        await app.Services.GetRequiredService<StoreSnapshotService>().ReloadAllAsync(app.Lifetime.ApplicationStopping);
+        var snapshots = app.Services.GetRequiredService<StoreSnapshotService>();
+        var mining = app.Services.GetRequiredService<MiningJob>();
+        mining.RunSwapped += () => snapshots.ReloadAllAsync();
+        app.Services.GetRequiredService<StoreImporter>().Imported += _ => mining.TryStart("import");
+        if (!await mining.HasCurrentRunAsync(app.Lifetime.ApplicationStopping))
+        {
+            await mining.RunAsync("first start", app.Lifetime.ApplicationStopping);
+        }
+        await snapshots.ReloadAllAsync(app.Lifetime.ApplicationStopping);
     }
 }

@@ -17,6 +17,7 @@ public static class CommandLine
         ImportVerb.Create,
         CreateAdminVerb.Create,
         ApiKeyVerb.Create,
+        MineVerb.Create,
         GenerateSeedVerb.Create,
         RulesVerb.Create,
         ItemsetsVerb.Create,

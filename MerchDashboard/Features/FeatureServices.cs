@@ -1,5 +1,6 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
+using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Suggestions;
@@ -8,6 +9,15 @@ namespace MerchDashboard.Features;
 
 public static class FeatureServices
 {
+    /// <summary>The mining job and its settings; the command line uses this alone.</summary>
+    public static IServiceCollection AddMining(this IServiceCollection services)
+    {
+        services.AddOptions<MiningOptions>().BindConfiguration(MiningOptions.Section);
+        services.AddSingleton<MiningSettingsStore>();
+        services.AddSingleton<MiningJob>();
+        return services;
+    }
+
     /// <summary>Each feature slice registers its queries and commands here.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
@@ -21,6 +31,7 @@ public static class FeatureServices
         services.AddSingleton<BulkCurationCommands>();
         services.AddSingleton<CurationHistoryQueries>();
         services.AddSingleton<ComplementRuleCommands>();
+        services.AddMining();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
+using MerchDashboard.Engine.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Suggestions;
 
@@ -22,7 +23,7 @@ public class CurationAlertsTests
         return StoreSnapshot.Empty with
         {
             Catalog = catalog, Mined = mined,
-            MiningRun = withMiningRun ? new MiningRunInfo(1, Now, 100, 2, 0, "{}") : null,
+            MiningRun = withMiningRun ? new MiningRunInfo(1, Now, 100, 2, 0, new MiningSettings()) : null,
         };
     }
 

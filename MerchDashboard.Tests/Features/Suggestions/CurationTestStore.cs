@@ -60,7 +60,7 @@ internal sealed class CurationTestStore : IAsyncDisposable
         await using (var db = store.Database.CreateDbContext())
         {
             store.Ids = await db.Products.ToDictionaryAsync(p => p.Sku, p => p.Id);
-            var run = db.MiningRuns.Add(new MiningRun { StartedAt = Now, FinishedAt = Now, Status = MiningRunStatus.Succeeded, IsCurrent = true, SettingsJson = "{}" }).Entity;
+            var run = db.MiningRuns.Add(new MiningRun { StartedAt = Now, FinishedAt = Now, Status = MiningRunStatus.Succeeded, IsCurrent = true, SettingsJson = """{"ListSize":6}""" }).Entity;
             await db.SaveChangesAsync();
             db.MinedPairs.AddRange(
                 Pair(run.Id, "RC-1", "BAT-1", 1, 212, 0.18, 3.4, 0.9),

@@ -16,7 +16,15 @@ public sealed class SqliteBulkWriter : IBulkWriter
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var table = entity.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var properties = entity.GetProperties().ToList();
+        var list = rows as IReadOnlyList<T> ?? rows.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+        // Rows that come without keys (a default id) let the database number them; rows with keys keep theirs.
+        var key = entity.FindPrimaryKey()!.Properties;
+        var generated = key.Count == 1 && key[0].GetGetter().HasSentinelValueUsingContainingEntity(list[0]);
+        var properties = entity.GetProperties().Where(p => !(generated && p.IsPrimaryKey())).ToList();
         var columns = properties.Select(p => p.GetColumnName(store)!).ToList();
 
         var connection = db.Database.GetDbConnection();
@@ -36,7 +44,7 @@ public sealed class SqliteBulkWriter : IBulkWriter
         await command.PrepareAsync(ct);
 
         long count = 0;
-        foreach (var row in rows)
+        foreach (var row in list)
         {
             for (var i = 0; i < mappings.Length; i++)
             {

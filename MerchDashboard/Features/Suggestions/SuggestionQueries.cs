@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
@@ -39,28 +38,8 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
     // One reference, swapped whole: sessions on other threads read either the old table or the new one.
     private Cached? _cache;
 
-    /// <summary>K: the mining run's list size when one is set, else the storefront's default.</summary>
-    public static int SlotsFor(StoreSnapshot snapshot)
-    {
-        if (snapshot.MiningRun is { SettingsJson: { Length: > 0 } json })
-        {
-            try
-            {
-                using var doc = JsonDocument.Parse(json);
-                if (doc.RootElement.ValueKind == JsonValueKind.Object
-                    && doc.RootElement.EnumerateObject().FirstOrDefault(p => p.Name.Equals("ListSize", StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.Number } size
-                    && size.Value.TryGetInt32(out var k) && k is >= 1 and <= 20)
-                {
-                    return k;
-                }
-            }
-            catch (JsonException)
-            {
-                // Settings written by an older version: the default applies.
-            }
-        }
-        return RecommendationService.DefaultSlots;
-    }
+    /// <summary>K: the current mining run's list size, else the storefront's fallback (as <see cref="RecommendationService.DefaultSlots"/>).</summary>
+    public static int SlotsFor(StoreSnapshot snapshot) => snapshot.MiningRun?.Settings.ListSize ?? RecommendationService.FallbackSlots;
 
     public IReadOnlyList<(int Id, string Name)> Categories()
     {
