@@ -2,7 +2,9 @@ using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
+using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Features;
 
@@ -26,6 +28,10 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
+        services.AddSingleton<SuggestionQueries>();
+        services.AddSingleton<BulkCurationCommands>();
+        services.AddSingleton<CurationHistoryQueries>();
+        services.AddSingleton<ComplementRuleCommands>();
         services.AddMining();
         services.AddSingleton<PreviewShoppers>();
         services.AddSingleton<ProductPagePreviewer>();

@@ -55,6 +55,22 @@ public sealed class StoreSnapshotService : IDisposable
         }
     }
 
+    /// <summary>After a complement rule changed: only the rules are re-read, the rest of the catalog stays.</summary>
+    public async Task ReloadCatalogRulesAsync(CancellationToken ct = default)
+    {
+        await _reload.WaitAsync(ct);
+        try
+        {
+            var rules = await _loader.LoadRulesAsync(ct);
+            var current = Current;
+            Swap(current with { Catalog = current.Catalog with { Rules = rules } });
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
     private void Swap(StoreSnapshot next)
     {
         Volatile.Write(ref _current, next);
