@@ -52,7 +52,7 @@ public static class RecommendationEndpoints
     };
 
     private static IResult FrequentlyBoughtWith(string sku, string? customerId, int? limit,
-        StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
+        StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options, TimeProvider time)
     {
         if (LimitProblem(limit, options.Value) is { } problem)
         {
@@ -63,8 +63,10 @@ public static class RecommendationEndpoints
         {
             return UnknownSku(sku);
         }
-        var shopper = string.IsNullOrEmpty(customerId) ? null : recommendations.CustomerProfile(customerId);
-        var list = recommendations.Compose(anchor.Id, shopper, slots: limit ?? options.Value.DefaultLimit);
+        // One clock reading for the profile and the list, so the response can be reproduced from its ComposedAt.
+        var now = time.GetUtcNow().UtcDateTime;
+        var shopper = string.IsNullOrEmpty(customerId) ? null : recommendations.CustomerProfile(customerId, now);
+        var list = recommendations.Compose(anchor.Id, shopper, now, limit ?? options.Value.DefaultLimit);
         var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price, SourceName(s.Source),
             s.PersonalizationMoved, s.Explanation, s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null)).ToList();
         return Results.Ok(new FrequentlyBoughtWithDto(anchor.Sku, ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customerId, items));
