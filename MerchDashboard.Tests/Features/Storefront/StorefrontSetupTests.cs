@@ -1,11 +1,12 @@
 using System.Net;
-using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchDashboard.Tests.Features.Storefront;
 
-/// <summary>An app of its own with a permit limit of three per key, and the bare benchmark endpoint switched on.</summary>
+/// <summary>
+/// An app of its own with a permit limit of three per key and the bare benchmark endpoint switched on; no
+/// demo store (nothing here needs one, and importing it is the slow part of starting).
+/// </summary>
 public sealed class RateLimitedApp : IAsyncDisposable
 {
     public const int PermitLimit = 3;
@@ -17,6 +18,7 @@ public sealed class RateLimitedApp : IAsyncDisposable
             ["StorefrontApi:PermitLimit"] = PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["StorefrontApi:WindowSeconds"] = "60",
             ["Benchmark:BareEndpoint"] = "true",
+            ["Database:SeedDemoStore"] = "false",
         },
     };
 
@@ -30,8 +32,7 @@ public sealed class StorefrontSetupTests(RateLimitedApp app) : IClassFixture<Rat
     [Fact]
     public async Task Get_PastThePermitLimit_429WithRetryAfterForThatKeyOnly()
     {
-        var sku = app.Factory.Services.GetRequiredService<StoreSnapshotService>().Current.ProductIdsBySku.Keys.Order().First();
-        var path = $"/api/v1/products/{sku}/frequently-bought-with";
+        const string path = "/api/v1/customers/anyone/recommendations";
         var busy = await StorefrontClients.NewKeyClientAsync(app.Factory, "busy shop");
         var quiet = await StorefrontClients.NewKeyClientAsync(app.Factory, "quiet shop");
 
