@@ -47,6 +47,25 @@ public sealed class RecommendationEndpointsTests(MerchAppFixture app)
     }
 
     [Fact]
+    public async Task FrequentlyBoughtWith_RepeatedRequest_SameListComposedAtTheStartOfTheMinute()
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cache check");
+        var sku = Snapshot.Product(Snapshot.Mined.Keys.Min())!.Sku;
+        var customer = CustomersWithHistory(1)[0];
+
+        var first = await GetListAsync(client, sku, customer, limit: 6);
+        var second = await GetListAsync(client, sku, customer, limit: 6);
+
+        first.ComposedAt.Ticks.ShouldBe(first.ComposedAt.Ticks / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute);
+        first.ComposedAt.ShouldBeInRange(DateTime.UtcNow.AddMinutes(-2), DateTime.UtcNow);
+        if (second.ComposedAt == first.ComposedAt)
+        {
+            second.RecommendationId.ShouldBe(first.RecommendationId);
+            second.Items.Select(i => i.Sku).ShouldBe(first.Items.Select(i => i.Sku));
+        }
+    }
+
+    [Fact]
     public async Task FrequentlyBoughtWith_ListLockedThroughCuration_ServesTheLockedListToEveryShopper()
     {
         var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "lock check");
