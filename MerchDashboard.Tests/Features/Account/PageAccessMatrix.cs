@@ -19,6 +19,7 @@ public static class PageAccessMatrix
         new("/", SignedIn),
         new("/admin/users", Policies.Administer),
         new("/admin/api-keys", Policies.Administer),
+        new("/admin/mining", Policies.Administer),
         new("/login", Public),
         new("/denied", Public),
         new("/not-found", Public),

@@ -57,7 +57,7 @@ public static class RecommendationEndpoints
         {
             return problem;
         }
-        return lists.FrequentlyBoughtWith(sku, customerId, limit ?? options.Value.DefaultLimit) is { } list ? Results.Ok(list) : UnknownSku(sku);
+        return lists.FrequentlyBoughtWith(sku, customerId, limit) is { } list ? Results.Ok(list) : UnknownSku(sku);
     }
 
     private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations)
@@ -82,7 +82,7 @@ public static class RecommendationEndpoints
             return problem;
         }
         var profile = recommendations.CustomerProfile(id);
-        var items = recommendations.RecommendFor(profile, limit ?? options.Value.DefaultLimit);
+        var items = recommendations.RecommendFor(profile, limit);
         var personalized = profile is not null && items.Any(r => !r.IsBestSeller);
         var dtos = items.Select((r, i) => new RecommendedItemDto(i + 1, r.Product.Sku, r.Product.Name, r.Product.Price,
             r.IsBestSeller ? "fallback" : "personalized", r.Reason)).ToList();

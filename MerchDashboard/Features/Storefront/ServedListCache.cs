@@ -17,10 +17,11 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider
 
     private Generation _generation = new(StoreSnapshot.Empty, DateTime.MinValue);
 
-    /// <summary>The list for a product, or null for an unknown SKU.</summary>
-    public FrequentlyBoughtWithDto? FrequentlyBoughtWith(string sku, string? customerId, int slots)
+    /// <summary>The list for a product (the mining settings' list size without a limit), or null for an unknown SKU.</summary>
+    public FrequentlyBoughtWithDto? FrequentlyBoughtWith(string sku, string? customerId, int? limit)
     {
         var snapshot = snapshots.Current;
+        var slots = limit ?? RecommendationService.DefaultSlotsOf(snapshot);
         if (snapshot.ProductBySku(sku) is not { } anchor)
         {
             return null;
