@@ -1,4 +1,5 @@
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
@@ -26,6 +27,8 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
         services.AddMining();
+        services.AddSingleton<DataExports>();
+        services.AddSingleton<StoreResetCommands>();
         return services;
     }
 }
