@@ -13,6 +13,9 @@ public sealed class ProblemLog(int limit = 100)
     public IReadOnlyList<ImportProblem> Problems => _problems;
     public bool Any => _problems.Count > 0;
     public bool Truncated { get; private set; }
+
+    /// <summary>Problems found past the limit (reading stops soon after the limit, so there may be more still).</summary>
+    public int Dropped { get; private set; }
     public bool Full => _problems.Count >= limit;
 
     public void Add(ImportProblem problem)
@@ -24,6 +27,7 @@ public sealed class ProblemLog(int limit = 100)
         else
         {
             Truncated = true;
+            Dropped++;
         }
     }
 

@@ -92,6 +92,9 @@ public sealed record ImportReport(
     /// <summary>What the user should know about a successful import, such as SKUs derived from names.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>How many problems were found beyond those listed.</summary>
+    public int MoreProblems { get; init; }
+
     public static ImportReport Failed(IReadOnlyList<ImportProblem> problems, TimeSpan elapsed, bool truncated) =>
         new(false, problems, new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 0, elapsed, truncated);
 

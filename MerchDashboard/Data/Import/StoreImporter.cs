@@ -80,7 +80,7 @@ public sealed class StoreImporter(
         if (log.Any)
         {
             logger.LogWarning("Import refused: {Count} problem(s); first: {First}", log.Problems.Count, log.Problems[0]);
-            return ImportReport.Failed(log.Problems, clock.Elapsed, log.Truncated) with { Layout = plan.Layout };
+            return ImportReport.Failed(log.Problems, clock.Elapsed, log.Truncated) with { Layout = plan.Layout, MoreProblems = log.Dropped };
         }
 
         DateCustomersByFirstOrder(plan);
