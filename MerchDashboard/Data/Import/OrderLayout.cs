@@ -29,19 +29,24 @@ public static class OrderLayouts
         _ => StoreFormats.OrderColumns,
     };
 
-    /// <summary>The first layout whose required columns the header holds (names compared ignoring case); null when none.</summary>
+    /// <summary>
+    /// The first layout whose required columns the header holds (names compared ignoring case); else the
+    /// layout whose telltale column it holds, so that the missing columns can be named; null when none.
+    /// </summary>
     public static OrderLayout? Detect(IReadOnlyCollection<string> header)
     {
         var names = new HashSet<string>(header.Select(h => h.Trim()), StringComparer.OrdinalIgnoreCase);
-        foreach (var layout in Enum.GetValues<OrderLayout>())
-        {
-            if (RequiredColumns(layout).All(names.Contains))
-            {
-                return layout;
-            }
-        }
-        return null;
+        var layouts = Enum.GetValues<OrderLayout>();
+        return layouts.Cast<OrderLayout?>().FirstOrDefault(l => RequiredColumns(l!.Value).All(names.Contains))
+            ?? layouts.Cast<OrderLayout?>().FirstOrDefault(l => names.Contains(Telltale(l!.Value)));
     }
+
+    private static string Telltale(OrderLayout layout) => layout switch
+    {
+        OrderLayout.OnlineRetail => "InvoiceNo",
+        OrderLayout.Shopify => "Lineitem name",
+        _ => "order_id",
+    };
 
     public static string UnknownHeaderMessage(IReadOnlyCollection<string> header) =>
         "the header matches none of: generic (order_id,…), online-retail (InvoiceNo,…), shopify (Name,…,Lineitem sku); "
