@@ -50,6 +50,7 @@ public sealed partial class OrdersImportPanel : IDisposable
         {
             RefreshPreview();
         }
+        StateHasChanged();
     }
 
     private Task ChangeFormatAsync(string format)
