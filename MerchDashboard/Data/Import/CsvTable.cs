@@ -163,6 +163,9 @@ public sealed class CsvTable : IDisposable
 
     public int FieldCount => _csv.Parser.Count;
 
+    /// <summary>The current row as it stands in the file, for showing a skipped or refused row.</summary>
+    public string RawRecord => _csv.Parser.RawRecord.TrimEnd('\r', '\n');
+
     /// <summary>The trimmed text of a column ("" when the column or the field is absent).</summary>
     public string Text(string column) =>
         _columns.TryGetValue(column, out var index) && index < _csv.Parser.Count ? (_csv.Parser[index] ?? "").Trim() : "";

@@ -1,7 +1,7 @@
 namespace MerchDashboard.Data.Import;
 
 /// <summary>One row of a preview: the order line as it will be read, or why it will be skipped or refused.</summary>
-public sealed record PreviewLine(long Line, OrderRow? Row, string Status);
+public sealed record PreviewLine(long Line, OrderRow? Row, string Status, string Raw = "");
 
 /// <summary>
 /// The first rows of an orders file read exactly as the importer will read them (same layout detection,
@@ -53,7 +53,7 @@ public sealed record OrderPreview(OrderLayout? Layout, IReadOnlyList<PreviewLine
                 { SkipReason: { } reason } => "skipped: " + reason,
                 _ => "refused: " + string.Join("; ", log.Problems.Skip(before).Select(p => $"{p.Field} {p.Message}")),
             };
-            lines.Add(new PreviewLine(table.Line, parsed.Row, status));
+            lines.Add(new PreviewLine(table.Line, parsed.Row, status, parsed.Row is null ? table.RawRecord : ""));
         }
         return new OrderPreview(chosen, lines, []);
     }
