@@ -1,4 +1,5 @@
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
@@ -36,6 +37,8 @@ public static class FeatureServices
         services.AddSingleton<PreviewShoppers>();
         services.AddSingleton<ProductPagePreviewer>();
         services.AddSingleton<OfflineEvaluationRunner>();
+        services.AddSingleton<DataExports>();
+        services.AddSingleton<StoreResetCommands>();
         return services;
     }
 }
