@@ -1,4 +1,5 @@
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Dashboards;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Serving;
 
@@ -15,6 +16,9 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<RecommendationService>();
+        services.AddSingleton<OrderFactsLoader>();
+        services.AddSingleton<OrderFactsStore>();
+        services.AddSingleton<DashboardQueries>();
         return services;
     }
 }

@@ -1,0 +1,75 @@
+using MerchDashboard.Engine.Clv;
+using MerchDashboard.Engine.Metrics;
+
+namespace MerchDashboard.Features.Dashboards;
+
+/// <summary>
+/// Turns filtered <see cref="OrderFacts"/> into each tab's figures with the metrics and CLV engines; no I/O, so the
+/// page and the <c>bench --dashboards</c> verb run the same code.
+/// </summary>
+public static class DashboardCalculator
+{
+    public const int TopAnchorRows = 15;
+
+    public static CrossSellFigures CrossSell(OrderFacts facts, DashboardFilter filter, FrequentlyBoughtWith lists)
+    {
+        var orders = facts.Select(filter);
+        var perProduct = AttachRates.PerProduct(orders, lists);
+        var (movers, split) = Movers(orders, lists);
+        return new CrossSellFigures(OrderKpis.Of(orders), AttachRates.Site(perProduct), WeeklyTrends.Compute(orders, lists),
+            [.. perProduct.OrderByDescending(p => p.Orders).ThenBy(p => p.ProductId).Take(TopAnchorRows)], movers, split);
+    }
+
+    /// <summary>Gainers and losers between the first and the second half (by time) of the selected days.</summary>
+    private static (AttachMovers, DateTime?) Movers(OrderSummary[] orders, FrequentlyBoughtWith lists)
+    {
+        if (orders.Length < 2)
+        {
+            return (new AttachMovers([], []), null);
+        }
+        var split = orders[0].PlacedAt + (orders[^1].PlacedAt - orders[0].PlacedAt) / 2;
+        var index = Array.FindIndex(orders, o => o.PlacedAt >= split);
+        return (AttachMoversFinder.Find(AttachRates.PerProduct(orders[..index], lists), AttachRates.PerProduct(orders[index..], lists)), split);
+    }
+
+    public static PersonalizationFigures Personalization(OrderFacts facts, DashboardFilter filter, ClvFigures clv)
+    {
+        var orders = facts.Select(filter);
+        var historical = CustomerActivity.HistoricalValue(orders, filter.End).Select(v => (double)v.Revenue);
+        return new PersonalizationFigures(CohortRetention.Compute(orders, filter.End), CustomerActivity.Repeat(orders, filter.Start, filter.End),
+            DistributionSummary.Of(historical), clv);
+    }
+
+    public static ClvFigures Clv(OrderFacts facts, DashboardFilter filter)
+    {
+        var orders = facts.Select(filter);
+        var arms = new Dictionary<int, Arm>();
+        var transactions = new List<ClvTransaction>(orders.Length);
+        foreach (var order in orders)
+        {
+            if (order.CustomerKey is { } customer)
+            {
+                arms.TryAdd(customer, order.Arm);
+                transactions.Add(new ClvTransaction(customer, DateOnly.FromDateTime(order.PlacedAt), (double)order.Revenue));
+            }
+        }
+        var customers = RfmSummarizer.Summarize(transactions, filter.To, ClvFigures.Period);
+        if (!customers.Any(c => c.Frequency >= 1 && c.MonetaryValue > 0))
+        {
+            return new ClvFigures(null, "No customer bought on two different days in the selection: lifetime value cannot be predicted.", arms);
+        }
+        var result = ClvAnalysis.Run(customers, ClvFigures.Period, ClvFigures.HorizonMonths, ClvFigures.MonthlyDiscountRate);
+        return result.Predictions.All(p => double.IsFinite(p.Clv))
+            ? new ClvFigures(result, null, arms)
+            : new ClvFigures(null, "The lifetime value models found no finite prediction for this selection (too few repeat buyers).", arms);
+    }
+
+    /// <summary>All four arms of the selection (the arm filter does not apply), with the CLV fitted over all of them.</summary>
+    public static ComparisonFigures Comparison(OrderFacts facts, DashboardFilter filter, FrequentlyBoughtWith lists, ClvFigures allArms)
+    {
+        var orders = facts.Select(filter.WithAllArms());
+        var predicted = allArms.Result?.Predictions.Select(p => (allArms.ArmOfCustomer[p.CustomerKey], p.Clv)) ?? [];
+        var kpis = ExperimentComparison.Compare(orders, lists, filter.End, predicted);
+        return new ComparisonFigures(kpis, [.. kpis.SelectMany(VerdictWriter.Describe)], orders.Length);
+    }
+}
