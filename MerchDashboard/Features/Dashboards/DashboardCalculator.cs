@@ -35,9 +35,9 @@ public static class DashboardCalculator
     public static PersonalizationFigures Personalization(OrderFacts facts, DashboardFilter filter, ClvFigures clv)
     {
         var orders = facts.Select(filter);
-        var historical = CustomerActivity.HistoricalValue(orders, filter.End).Select(v => (double)v.Revenue);
+        var historical = CustomerActivity.HistoricalValue(orders, filter.End).Select(v => (double)v.Revenue).ToArray();
         return new PersonalizationFigures(CohortRetention.Compute(orders, filter.End), CustomerActivity.Repeat(orders, filter.Start, filter.End),
-            DistributionSummary.Of(historical), clv);
+            DistributionSummary.Of(historical), ValueHistogram.Of(historical), clv);
     }
 
     public static ClvFigures Clv(OrderFacts facts, DashboardFilter filter)

@@ -31,6 +31,7 @@ public sealed record PersonalizationFigures(
     IReadOnlyList<Cohort> Cohorts,
     RepeatSummary Repeat,
     DistributionSummary HistoricalValue,
+    IReadOnlyList<ValueBin> HistoricalBins,
     ClvFigures Clv);
 
 /// <summary>The comparison tab: the four KPIs per arm with their verdicts.</summary>
