@@ -9,7 +9,7 @@ namespace MerchDashboard.Cli;
 /// <summary>
 /// <c>bench</c>: generates baskets with <see cref="SyntheticBasketGenerator"/>, writes them to a basket
 /// file, then times parsing, pair rules and itemset mining (max length 3) separately. Figures as JSON on
-/// stdout, progress on stderr.
+/// stdout, progress on stderr. With <c>--dashboards</c> it times the dashboards instead (<see cref="DashboardBench"/>).
 /// </summary>
 public static class BenchVerb
 {
@@ -22,14 +22,26 @@ public static class BenchVerb
         var seed = Verb.Option("--seed", "Random seed", 42);
         var minSupport = Verb.Option("--min-support", "Minimum support of the mining runs", 0.0001);
         var basketFile = Verb.Option<string?>("--basket-file", "Keep the generated basket file at this path (default: a temporary file, deleted)");
+        var dashboards = Verb.Option<bool>("--dashboards", "Time the dashboards' computation path and the CLV fits on generated orders instead of mining");
+        var customers = Verb.Option("--customers", "Number of customers (with --dashboards)", 100_000);
         return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining on generated data; figures as JSON.",
-            [orders, products, seed, minSupport, basketFile],
+            [orders, products, seed, minSupport, basketFile, dashboards, customers],
             (context, ct) =>
             {
                 var (n, m) = (context.Get(orders), context.Get(products));
                 if (n < 1 || m < 2)
                 {
                     throw new CliUserException("--orders must be at least 1 and --products at least 2");
+                }
+                if (context.Get(dashboards))
+                {
+                    var c = context.Get(customers);
+                    if (c < 1 || c > n)
+                    {
+                        throw new CliUserException("--customers must be at least 1 and at most --orders");
+                    }
+                    context.Out.WriteLine(JsonSerializer.Serialize(DashboardBench.Run(context, n, m, c, context.Get(seed)), Indented));
+                    return Task.FromResult(CommandLine.Success);
                 }
                 var settings = MiningInput.Validated(new MiningSettings { MinSupport = context.Get(minSupport) });
                 var path = context.Get(basketFile) ?? Path.Combine(Path.GetTempPath(), $"merch-bench-{Environment.ProcessId}.basket");
@@ -88,7 +100,7 @@ public static class BenchVerb
         return figures;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
@@ -101,7 +113,7 @@ public static class BenchVerb
     }
 
     /// <summary>Records each stage's wall time (<c>xMs</c>) and this process's CPU time over it (<c>xCpuMs</c>, all cores).</summary>
-    private sealed class StageTimer(Dictionary<string, object> figures)
+    internal sealed class StageTimer(Dictionary<string, object> figures)
     {
         public void Time(string name, Action action) => Time(name, () => { action(); return 0; });
 
