@@ -11,33 +11,52 @@ public static class DashboardCalculator
 {
     public const int TopAnchorRows = 15;
 
+    /// <summary>
+    /// Per-product attach counts are taken once per half of the selection (for the movers) and summed for the whole;
+    /// the independent passes run in parallel.
+    /// </summary>
     public static CrossSellFigures CrossSell(OrderFacts facts, DashboardFilter filter, FrequentlyBoughtWith lists)
     {
         var orders = facts.Select(filter);
-        var perProduct = AttachRates.PerProduct(orders, lists);
-        var (movers, split) = Movers(orders, lists);
-        return new CrossSellFigures(OrderKpis.Of(orders), AttachRates.Site(perProduct), WeeklyTrends.Compute(orders, lists),
+        var (index, split) = Midpoint(orders);
+        IReadOnlyList<AttachCount> before = [], after = [];
+        IReadOnlyList<WeeklyPoint> weeks = [];
+        var kpis = new OrderKpis(0, 0, 0, 0);
+        Parallel.Invoke(
+            () => weeks = WeeklyTrends.Compute(orders, lists),
+            () => before = AttachRates.PerProduct(new ArraySegment<OrderSummary>(orders, 0, index), lists),
+            () => after = AttachRates.PerProduct(new ArraySegment<OrderSummary>(orders, index, orders.Length - index), lists),
+            () => kpis = OrderKpis.Of(orders));
+        var perProduct = before.Concat(after).GroupBy(c => c.ProductId)
+            .Select(g => new AttachCount(g.Key, g.Sum(c => c.Orders), g.Sum(c => c.Attached))).ToArray();
+        var movers = split is null ? new AttachMovers([], []) : AttachMoversFinder.Find(before, after);
+        return new CrossSellFigures(kpis, AttachRates.Site(perProduct), weeks,
             [.. perProduct.OrderByDescending(p => p.Orders).ThenBy(p => p.ProductId).Take(TopAnchorRows)], movers, split);
     }
 
-    /// <summary>Gainers and losers between the first and the second half (by time) of the selected days.</summary>
-    private static (AttachMovers, DateTime?) Movers(OrderSummary[] orders, FrequentlyBoughtWith lists)
+    /// <summary>The first order at or after the middle of the selection's time span (the movers compare the halves).</summary>
+    private static (int Index, DateTime? Split) Midpoint(OrderSummary[] orders)
     {
         if (orders.Length < 2)
         {
-            return (new AttachMovers([], []), null);
+            return (orders.Length, null);
         }
         var split = orders[0].PlacedAt + (orders[^1].PlacedAt - orders[0].PlacedAt) / 2;
         var index = Array.FindIndex(orders, o => o.PlacedAt >= split);
-        return (AttachMoversFinder.Find(AttachRates.PerProduct(orders[..index], lists), AttachRates.PerProduct(orders[index..], lists)), split);
+        return (index, split);
     }
 
     public static PersonalizationFigures Personalization(OrderFacts facts, DashboardFilter filter, ClvFigures clv)
     {
         var orders = facts.Select(filter);
-        var historical = CustomerActivity.HistoricalValue(orders, filter.End).Select(v => (double)v.Revenue).ToArray();
-        return new PersonalizationFigures(CohortRetention.Compute(orders, filter.End), CustomerActivity.Repeat(orders, filter.Start, filter.End),
-            DistributionSummary.Of(historical), ValueHistogram.Of(historical), clv);
+        IReadOnlyList<Cohort> cohorts = [];
+        var repeat = new RepeatSummary(0, 0, 0);
+        double[] historical = [];
+        Parallel.Invoke(
+            () => cohorts = CohortRetention.Compute(orders, filter.End),
+            () => repeat = CustomerActivity.Repeat(orders, filter.Start, filter.End),
+            () => historical = [.. CustomerActivity.HistoricalValue(orders, filter.End).Select(v => (double)v.Revenue)]);
+        return new PersonalizationFigures(cohorts, repeat, DistributionSummary.Of(historical), ValueHistogram.Of(historical), clv);
     }
 
     public static ClvFigures Clv(OrderFacts facts, DashboardFilter filter)
