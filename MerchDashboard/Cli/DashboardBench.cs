@@ -36,7 +36,6 @@ public static class DashboardBench
         stage.Time("personalizationTabWithoutClv", () => DashboardCalculator.Personalization(facts, all, clv));
         var comparison = stage.Time("comparisonTabWithoutClv", () => DashboardCalculator.Comparison(facts, all, data.Lists, clv));
         figures["verdicts"] = comparison.Verdicts.Count;
-        figures["personalizationTabMs"] = (long)figures["personalizationTabWithoutClvMs"] + (long)figures["clvFitMs"];
         return figures;
     }
 }

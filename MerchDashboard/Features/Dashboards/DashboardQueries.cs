@@ -21,11 +21,11 @@ public sealed class DashboardQueries(OrderFactsStore store)
         return Task.Run(() => DashboardCalculator.CrossSell(facts, filter, lists));
     }
 
-    public async Task<PersonalizationFigures> PersonalizationAsync(OrderFacts facts, DashboardFilter filter)
+    /// <summary>The personalization figures without waiting for the CLV fit (it starts now; ask <see cref="ClvAsync"/>).</summary>
+    public Task<PersonalizationFigures> PersonalizationAsync(OrderFacts facts, DashboardFilter filter)
     {
-        var clv = ClvAsync(facts, filter);
-        var figures = await Task.Run(() => DashboardCalculator.Personalization(facts, filter, ClvFigures.Empty));
-        return figures with { Clv = await clv };
+        _ = ClvAsync(facts, filter);
+        return Task.Run(() => DashboardCalculator.Personalization(facts, filter, ClvFigures.Empty));
     }
 
     public async Task<ComparisonFigures> ComparisonAsync(OrderFacts facts, DashboardFilter filter)
@@ -35,7 +35,7 @@ public sealed class DashboardQueries(OrderFactsStore store)
         return await Task.Run(() => DashboardCalculator.Comparison(facts, filter, lists, clv));
     }
 
-    private Task<ClvFigures> ClvAsync(OrderFacts facts, DashboardFilter filter)
+    public Task<ClvFigures> ClvAsync(OrderFacts facts, DashboardFilter filter)
     {
         lock (_gate)
         {

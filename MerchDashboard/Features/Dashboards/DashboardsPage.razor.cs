@@ -73,7 +73,13 @@ public partial class DashboardsPage
                 break;
             case 1 when _personalization is null:
                 var personalization = await Queries.PersonalizationAsync(facts, filter);
-                _personalization = generation == _generation ? personalization : _personalization;
+                if (generation == _generation)
+                {
+                    _personalization = personalization;
+                    StateHasChanged();
+                    var clv = await Queries.ClvAsync(facts, filter);
+                    _personalization = generation == _generation ? personalization with { Clv = clv } : _personalization;
+                }
                 break;
             case 2 when _comparison is null:
                 var comparison = await Queries.ComparisonAsync(facts, filter);
