@@ -8,26 +8,29 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchDashboard.Tests.Features.Dashboards;
 
-/// <summary>The page over <see cref="DashboardTestStore"/>: every expected figure is worked out in the comments.</summary>
-public class DashboardsPageTests : MudBunitContext, IAsyncLifetime
+/// <summary><see cref="DashboardTestStore"/> imported once for a test class; tests only read it.</summary>
+public sealed class DashboardTestStoreFixture : IAsyncLifetime
 {
-    private SqliteTestDatabase _database = default!;
+    public SqliteTestDatabase Database { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
-        var report = await _database.CreateImporter().ImportAsync(DashboardTestStore.Files(), ct: Xunit.TestContext.Current.CancellationToken);
+        Database = await SqliteTestDatabase.CreateAsync();
+        var report = await Database.CreateImporter().ImportAsync(DashboardTestStore.Files());
         report.Succeeded.ShouldBeTrue(string.Join("\n", report.Problems));
-        Services.AddDashboardServices(_database);
-        await Services.GetRequiredService<StoreSnapshotService>().ReloadAllAsync(Xunit.TestContext.Current.CancellationToken);
-        SetRendererInfo(new RendererInfo("Server", true));
     }
 
-    public new async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
+
+/// <summary>The page over <see cref="DashboardTestStore"/>: every expected figure is worked out in the comments.</summary>
+public class DashboardsPageTests(DashboardTestStoreFixture store) : MudBunitContext, IClassFixture<DashboardTestStoreFixture>, IAsyncLifetime
+{
+    public async ValueTask InitializeAsync()
     {
-        await base.DisposeAsync();
-        await _database.DisposeAsync();
-        GC.SuppressFinalize(this);
+        Services.AddDashboardServices(store.Database);
+        await Services.GetRequiredService<StoreSnapshotService>().ReloadAllAsync(Xunit.TestContext.Current.CancellationToken);
+        SetRendererInfo(new RendererInfo("Server", true));
     }
 
     private static string Kpi(IRenderedComponent<DashboardsPage> page, string id) => page.Find($"[data-testid=kpi-{id}-value]").TextContent;
