@@ -73,9 +73,11 @@ public static class DashboardCalculator
             }
         }
         var customers = RfmSummarizer.Summarize(transactions, filter.To, ClvFigures.Period);
-        if (!customers.Any(c => c.Frequency >= 1 && c.MonetaryValue > 0))
+        var repeaters = customers.Count(c => c.Frequency >= 1 && c.MonetaryValue > 0);
+        if (repeaters < ClvFigures.MinRepeatBuyers)
         {
-            return new ClvFigures(null, "No customer bought on two different days in the selection: lifetime value cannot be predicted.", arms);
+            return new ClvFigures(null, $"Only {repeaters:N0} customers bought again (on another day) in the selection; predicting lifetime value " +
+                $"needs at least {ClvFigures.MinRepeatBuyers}. Widen the dates or the category.", arms);
         }
         var result = ClvAnalysis.Run(customers, ClvFigures.Period, ClvFigures.HorizonMonths, ClvFigures.MonthlyDiscountRate);
         return result.Predictions.All(p => double.IsFinite(p.Clv))

@@ -18,6 +18,8 @@ public sealed record CrossSellFigures(
 /// </summary>
 public sealed record ClvFigures(ClvAnalysisResult? Result, string? Problem, IReadOnlyDictionary<int, Arm> ArmOfCustomer)
 {
+    /// <summary>Below this many repeat buyers the Gamma-Gamma fit runs off to its bounds and predictions mean nothing.</summary>
+    public const int MinRepeatBuyers = 20;
     public const int HorizonMonths = 12;
     public const double MonthlyDiscountRate = 0.01;
     public static readonly ClvPeriod Period = new(PeriodUnit.Week);
