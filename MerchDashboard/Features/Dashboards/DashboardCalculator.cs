@@ -76,7 +76,8 @@ public static class DashboardCalculator
         var repeaters = customers.Count(c => c.Frequency >= 1 && c.MonetaryValue > 0);
         if (repeaters < ClvFigures.MinRepeatBuyers)
         {
-            return new ClvFigures(null, $"Only {repeaters:N0} customers bought again (on another day) in the selection; predicting lifetime value " +
+            var who = repeaters == 1 ? "1 customer" : $"{repeaters:N0} customers";
+            return new ClvFigures(null, $"Only {who} bought again (on another day) in the selection; predicting lifetime value " +
                 $"needs at least {ClvFigures.MinRepeatBuyers}. Widen the dates or the category.", arms);
         }
         var result = ClvAnalysis.Run(customers, ClvFigures.Period, ClvFigures.HorizonMonths, ClvFigures.MonthlyDiscountRate);
