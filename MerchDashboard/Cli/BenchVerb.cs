@@ -9,7 +9,7 @@ namespace MerchDashboard.Cli;
 /// <summary>
 /// <c>bench</c>: generates baskets with <see cref="SyntheticBasketGenerator"/>, writes them to a basket
 /// file, then times parsing, pair rules and itemset mining (max length 3) separately. Figures as JSON on
-/// stdout, progress on stderr.
+/// stdout, progress on stderr. With <c>--dashboards</c> it times the dashboards instead (<see cref="DashboardBench"/>).
 /// </summary>
 public static class BenchVerb
 {
@@ -23,8 +23,10 @@ public static class BenchVerb
         var minSupport = Verb.Option("--min-support", "Minimum support of the mining runs", 0.0001);
         var basketFile = Verb.Option<string?>("--basket-file", "Keep the generated basket file at this path (default: a temporary file, deleted)");
         var importLines = Verb.Option("--import-lines", "Instead: time importing a generated Online Retail file of this many lines into a fresh database", 0);
-        return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining on generated data; figures as JSON.",
-            [orders, products, seed, minSupport, basketFile, importLines],
+        var dashboards = Verb.Option<bool>("--dashboards", "Instead: time the dashboards' computation path and the CLV fits on generated orders");
+        var customers = Verb.Option("--customers", "Number of customers (with --dashboards)", 100_000);
+        return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining (or, with options, imports and dashboards) on generated data; figures as JSON.",
+            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers],
             async (context, ct) =>
             {
                 if (context.Get(importLines) is > 0 and var lines)
@@ -40,12 +42,22 @@ public static class BenchVerb
                 {
                     throw new CliUserException("--orders must be at least 1 and --products at least 2");
                 }
+                if (context.Get(dashboards))
+                {
+                    var c = context.Get(customers);
+                    if (c < 1 || c > n)
+                    {
+                        throw new CliUserException("--customers must be at least 1 and at most --orders");
+                    }
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(DashboardBench.Run(context, n, m, c, context.Get(seed)), Indented));
+                    return CommandLine.Success;
+                }
                 var settings = MiningInput.Validated(new MiningSettings { MinSupport = context.Get(minSupport) });
                 var path = context.Get(basketFile) ?? Path.Combine(Path.GetTempPath(), $"merch-bench-{Environment.ProcessId}.basket");
                 try
                 {
                     var figures = Run(context, path, n, m, context.Get(seed), settings, ct);
-                    context.Out.WriteLine(JsonSerializer.Serialize(figures, Indented));
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(figures, Indented));
                 }
                 finally
                 {
@@ -97,7 +109,7 @@ public static class BenchVerb
         return figures;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {
@@ -110,7 +122,7 @@ public static class BenchVerb
     }
 
     /// <summary>Records each stage's wall time (<c>xMs</c>) and this process's CPU time over it (<c>xCpuMs</c>, all cores).</summary>
-    private sealed class StageTimer(Dictionary<string, object> figures)
+    internal sealed class StageTimer(Dictionary<string, object> figures)
     {
         public void Time(string name, Action action) => Time(name, () => { action(); return 0; });
 

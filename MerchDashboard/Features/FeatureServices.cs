@@ -1,5 +1,6 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Data;
+using MerchDashboard.Features.Dashboards;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
@@ -39,6 +40,9 @@ public static class FeatureServices
         services.AddSingleton<OfflineEvaluationRunner>();
         services.AddSingleton<DataExports>();
         services.AddSingleton<StoreResetCommands>();
+        services.AddSingleton<OrderFactsLoader>();
+        services.AddSingleton<OrderFactsStore>();
+        services.AddSingleton<DashboardQueries>();
         return services;
     }
 }

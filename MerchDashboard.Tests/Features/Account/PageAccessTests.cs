@@ -61,6 +61,6 @@ public sealed class PageAccessTests(MerchAppFixture app)
     private string SamplePath(string route)
     {
         var snapshot = app.Factory.Services.GetRequiredService<StoreSnapshotService>().Current;
-        return System.Text.RegularExpressions.Regex.Replace(route, "{sku[^}]*}", _ => snapshot.ProductIdsBySku.Keys.Order().First());
+        return System.Text.RegularExpressions.Regex.Replace(route, "{sku[^}]*}", _ => snapshot.ProductIdsBySku.Keys.Order().First(), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
     }
 }

@@ -1,0 +1,57 @@
+namespace MerchDashboard.Features.Dashboards;
+
+/// <summary>
+/// What the dashboards page asks for: each tab's figures for a filter, computed off the circuit's thread from the
+/// cached <see cref="OrderFacts"/>. CLV fits are the slowest part and are kept for the last few filters, so the
+/// personalization and comparison tabs share one fit.
+/// </summary>
+public sealed class DashboardQueries(OrderFactsStore store)
+{
+    private const int CachedFits = 8;
+    private readonly Lock _gate = new();
+    private readonly List<(OrderFacts Facts, DashboardFilter Filter, Task<ClvFigures> Fit)> _fits = [];
+
+    public OrderFactsStore Store => store;
+
+    public Task<OrderFacts> FactsAsync() => store.GetAsync();
+
+    public Task<CrossSellFigures> CrossSellAsync(OrderFacts facts, DashboardFilter filter)
+    {
+        var lists = store.Lists();
+        return Task.Run(() => DashboardCalculator.CrossSell(facts, filter, lists));
+    }
+
+    /// <summary>The personalization figures without waiting for the CLV fit (it starts now; ask <see cref="ClvAsync"/>).</summary>
+    public Task<PersonalizationFigures> PersonalizationAsync(OrderFacts facts, DashboardFilter filter)
+    {
+        _ = ClvAsync(facts, filter);
+        return Task.Run(() => DashboardCalculator.Personalization(facts, filter, ClvFigures.Empty));
+    }
+
+    public async Task<ComparisonFigures> ComparisonAsync(OrderFacts facts, DashboardFilter filter)
+    {
+        var lists = store.Lists();
+        var clv = await ClvAsync(facts, filter.WithAllArms());
+        return await Task.Run(() => DashboardCalculator.Comparison(facts, filter, lists, clv));
+    }
+
+    public Task<ClvFigures> ClvAsync(OrderFacts facts, DashboardFilter filter)
+    {
+        lock (_gate)
+        {
+            var index = _fits.FindIndex(f => ReferenceEquals(f.Facts, facts) && f.Filter == filter);
+            if (index >= 0 && !_fits[index].Fit.IsFaulted)
+            {
+                return _fits[index].Fit;
+            }
+            var fit = Task.Run(() => DashboardCalculator.Clv(facts, filter));
+            _fits.RemoveAll(f => !ReferenceEquals(f.Facts, facts) || f.Filter == filter);
+            _fits.Add((facts, filter, fit));
+            if (_fits.Count > CachedFits)
+            {
+                _fits.RemoveAt(0);
+            }
+            return fit;
+        }
+    }
+}
