@@ -38,6 +38,10 @@ public sealed class DatabaseOptions
                 ? DatabaseProvider.Postgres
                 : DatabaseProvider.Sqlite);
 
+    /// <summary>How often each instance checks the database for changes made by other instances.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))

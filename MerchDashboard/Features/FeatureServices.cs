@@ -23,7 +23,9 @@ public static class FeatureServices
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();
         services.AddSingleton<StoreSnapshotLoader>();
+        services.AddSingleton<DataVersionProbe>();
         services.AddSingleton<StoreSnapshotService>();
+        services.AddHostedService<StoreSnapshotRefresher>();
         services.AddSingleton<RecommendationService>();
         services.AddMining();
         return services;

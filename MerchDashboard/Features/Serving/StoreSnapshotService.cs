@@ -5,20 +5,25 @@ namespace MerchDashboard.Features.Serving;
 /// <summary>
 /// Holds the current <see cref="StoreSnapshot"/> and replaces it when data changes: the curated lists
 /// alone after a curation change (cheap), everything after an import or a mining run. Readers take
-/// <see cref="Current"/> once per request and keep a consistent view.
+/// <see cref="Current"/> once per request and keep a consistent view. Changes made by other
+/// instances on the same database arrive through <see cref="RefreshIfChangedAsync"/>, which
+/// <see cref="StoreSnapshotRefresher"/> calls every second.
 /// </summary>
 public sealed class StoreSnapshotService : IDisposable
 {
     private readonly StoreSnapshotLoader _loader;
     private readonly CurationChangeNotifier _notifier;
+    private readonly DataVersionProbe _probe;
     private readonly ILogger<StoreSnapshotService> _logger;
     private readonly SemaphoreSlim _reload = new(1, 1);
     private StoreSnapshot _current = StoreSnapshot.Empty;
+    private string? _loadedDataStamp;
 
-    public StoreSnapshotService(StoreSnapshotLoader loader, CurationChangeNotifier notifier, ILogger<StoreSnapshotService> logger)
+    public StoreSnapshotService(StoreSnapshotLoader loader, CurationChangeNotifier notifier, DataVersionProbe probe, ILogger<StoreSnapshotService> logger)
     {
         _loader = loader;
         _notifier = notifier;
+        _probe = probe;
         _logger = logger;
         _notifier.ListChanged += OnListChanged;
     }
@@ -33,7 +38,10 @@ public sealed class StoreSnapshotService : IDisposable
         await _reload.WaitAsync(ct);
         try
         {
+            // Read before loading: a change landing during the load shows as a newer stamp on the next check.
+            var stamp = (await _probe.ReadAsync(ct)).DataStamp;
             Swap(await _loader.LoadAllAsync(ct));
+            Volatile.Write(ref _loadedDataStamp, stamp);
         }
         finally
         {
@@ -52,6 +60,28 @@ public sealed class StoreSnapshotService : IDisposable
         finally
         {
             _reload.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reloads what another instance (or process) changed: everything after an import or a new mining
+    /// run, the curated lists after a curation change. Does nothing before the first full load.
+    /// </summary>
+    public async Task RefreshIfChangedAsync(CancellationToken ct = default)
+    {
+        var loadedStamp = Volatile.Read(ref _loadedDataStamp);
+        if (loadedStamp is null)
+        {
+            return;
+        }
+        var version = await _probe.ReadAsync(ct);
+        if (version.DataStamp != loadedStamp || version.MiningRunId != Current.MiningRun?.Id)
+        {
+            await ReloadAllAsync(ct);
+        }
+        else if (!DataVersionProbe.CurationMatches(Current, version))
+        {
+            await ReloadCurationAsync(ct);
         }
     }
 
