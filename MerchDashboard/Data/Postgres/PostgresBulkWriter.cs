@@ -15,6 +15,9 @@ public sealed class PostgresBulkWriter : IBulkWriter
 {
     private const int ReportEvery = 5000;
 
+    /// <summary>From this many rows the table's foreign keys are dropped and re-added around the COPY: one join validates them, where per-row checks cost more than the COPY.</summary>
+    private const int RecheckKeysFrom = 20_000;
+
     public async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, Action<long>? advanced, CancellationToken ct)
         where T : class
     {
@@ -32,20 +35,24 @@ public sealed class PostgresBulkWriter : IBulkWriter
         var properties = entity.GetProperties().Where(p => !(generated && p.IsPrimaryKey())).ToList();
         var columns = properties.Select(p => Quote(p.GetColumnName(store)!)).ToList();
         var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
-        var typeNames = mappings.Select(m => m.StoreTypeNameBase).ToArray();
+        var writers = mappings.Select(ColumnWriter.For).ToArray();
         var getters = properties.Select(p => p.GetGetter()).ToArray();
 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            var foreignKeys = list.Count >= RecheckKeysFrom && db.Database.CurrentTransaction is not null
+                ? await DropForeignKeysAsync(db, table, ct)
+                : [];
             long count = 0;
             await using (var importer = await connection.BeginBinaryImportAsync(
                 $"COPY {Quote(table)} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", ct))
             {
                 foreach (var row in list)
                 {
-                    await importer.StartRowAsync(ct);
+                    // Synchronous writes fill Npgsql's buffer and flush when it is full: per-value awaits cost more than the I/O.
+                    importer.StartRow();
                     for (var i = 0; i < mappings.Length; i++)
                     {
                         var value = getters[i].GetClrValueUsingContainingEntity(row);
@@ -53,23 +60,23 @@ public sealed class PostgresBulkWriter : IBulkWriter
                         {
                             value = converter.ConvertToProvider(value);
                         }
-                        if (value is null)
-                        {
-                            await importer.WriteNullAsync(ct);
-                        }
-                        else
-                        {
-                            await importer.WriteAsync(value, typeNames[i], ct);
-                        }
+                        writers[i].Write(importer, value);
                     }
                     if (++count % ReportEvery == 0)
                     {
+                        ct.ThrowIfCancellationRequested();
                         advanced?.Invoke(ReportEvery);
                     }
                 }
                 await importer.CompleteAsync(ct);
             }
             advanced?.Invoke(count % ReportEvery);
+            foreach (var (name, definition) in foreignKeys)
+            {
+#pragma warning disable EF1002 // The definition is PostgreSQL's own, read back from pg_constraint.
+                await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", ct);
+#pragma warning restore EF1002
+            }
             if (!generated && key.Count == 1 && key[0].ValueGenerated == ValueGenerated.OnAdd && key[0].ClrType != typeof(string))
             {
                 await ResetSequenceAsync(db, table, key[0].GetColumnName(store)!, ct);
@@ -81,6 +88,23 @@ public sealed class PostgresBulkWriter : IBulkWriter
         }
     }
 
+    /// <summary>Drops the table's foreign keys inside the current transaction (a failed import restores them by rolling back) and returns their definitions.</summary>
+    private static async Task<List<(string Name, string Definition)>> DropForeignKeysAsync(AppDbContext db, string table, CancellationToken ct)
+    {
+        var keys = await db.Database.SqlQueryRaw<ForeignKeyRow>(
+            "SELECT conname AS \"Name\", pg_get_constraintdef(oid) AS \"Definition\" FROM pg_constraint WHERE conrelid = {0}::regclass AND contype = 'f'",
+            Quote(table)).ToListAsync(ct);
+        foreach (var key in keys)
+        {
+#pragma warning disable EF1002 // The name is PostgreSQL's own, read back from pg_constraint.
+            await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {Quote(table)} DROP CONSTRAINT {Quote(key.Name)}", ct);
+#pragma warning restore EF1002
+        }
+        return keys.Select(k => (k.Name, k.Definition)).ToList();
+    }
+
+    private sealed record ForeignKeyRow(string Name, string Definition);
+
     private static async Task ResetSequenceAsync(AppDbContext db, string table, string column, CancellationToken ct)
     {
         var name = Quote(table);
@@ -90,6 +114,33 @@ public sealed class PostgresBulkWriter : IBulkWriter
         await db.Database.ExecuteSqlRawAsync(
             $"SELECT setval(pg_get_serial_sequence('{name}', '{column}'), COALESCE(MAX({id}), 1), MAX({id}) IS NOT NULL) FROM {name}", ct);
 #pragma warning restore EF1002
+    }
+
+    /// <summary>Writes one column's values with their provider type known, so Npgsql resolves the type once per column rather than per value.</summary>
+    private abstract class ColumnWriter
+    {
+        public abstract void Write(NpgsqlBinaryImporter importer, object? value);
+
+        public static ColumnWriter For(RelationalTypeMapping mapping)
+        {
+            var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+            return (ColumnWriter)Activator.CreateInstance(typeof(Typed<>).MakeGenericType(type), mapping.StoreTypeNameBase)!;
+        }
+
+        private sealed class Typed<TValue>(string dataTypeName) : ColumnWriter
+        {
+            public override void Write(NpgsqlBinaryImporter importer, object? value)
+            {
+                if (value is null)
+                {
+                    importer.WriteNull();
+                }
+                else
+                {
+                    importer.Write((TValue)value, dataTypeName);
+                }
+            }
+        }
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
