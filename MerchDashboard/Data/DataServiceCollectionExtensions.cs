@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         // Keys in the database and one application name: a cookie or antiforgery token issued by any instance is read by all.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<DataProtectionOptions>().BindConfiguration("DataProtection");
         services.AddSingleton<StoreImporter>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);
