@@ -13,10 +13,13 @@ public sealed record BundleView(ProductInfo Anchor, IReadOnlyList<ProductInfo> I
 /// </summary>
 public sealed class RecommendationService(StoreSnapshotService snapshots, TimeProvider time)
 {
-    public const int DefaultSlots = 6;
+    /// <summary>Slots when nothing else says: the mining settings' list size decides once a run exists.</summary>
+    public const int FallbackSlots = 6;
 
-    public ComposedList Compose(int anchorProductId, IShopperAffinity? shopper = null, DateTime? asOf = null, int slots = DefaultSlots) =>
-        Compose(snapshots.Current, anchorProductId, shopper, asOf ?? time.GetUtcNow().UtcDateTime, slots);
+    public int DefaultSlots => snapshots.Current.MiningRun?.Settings.ListSize ?? FallbackSlots;
+
+    public ComposedList Compose(int anchorProductId, IShopperAffinity? shopper = null, DateTime? asOf = null, int? slots = null) =>
+        Compose(snapshots.Current, anchorProductId, shopper, asOf ?? time.GetUtcNow().UtcDateTime, slots ?? DefaultSlots);
 
     public static ComposedList Compose(StoreSnapshot snapshot, int anchorProductId, IShopperAffinity? shopper, DateTime asOf, int slots) =>
         Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf, shopper), snapshot.Catalog,
@@ -56,9 +59,9 @@ public sealed class RecommendationService(StoreSnapshotService snapshots, TimePr
     }
 
     /// <summary>"Recommended for you": personalized, or best sellers for a shopper without history.</summary>
-    public IReadOnlyList<Recommendation> RecommendFor(ShopperProfile? profile, int count = DefaultSlots)
+    public IReadOnlyList<Recommendation> RecommendFor(ShopperProfile? profile, int? count = null)
     {
         var model = snapshots.Current.Personalization;
-        return PersonalRecommender.Recommend(profile ?? ShopperProfileBuilder.Empty(model), model, count);
+        return PersonalRecommender.Recommend(profile ?? ShopperProfileBuilder.Empty(model), model, count ?? DefaultSlots);
     }
 }

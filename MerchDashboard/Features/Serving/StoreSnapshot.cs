@@ -11,7 +11,7 @@ public sealed record CuratedEntry(CurationState State, int Version);
 public sealed record BundleInfo(IReadOnlyList<int> ProductIds, int Count, double Support, double Score);
 
 /// <summary>The current mining run as served.</summary>
-public sealed record MiningRunInfo(int Id, DateTime FinishedAt, int Orders, int Pairs, int Bundles, string SettingsJson);
+public sealed record MiningRunInfo(int Id, DateTime FinishedAt, int Orders, int Pairs, int Bundles, MerchDashboard.Engine.Mining.MiningSettings Settings);
 
 /// <summary>
 /// Everything serving needs, in memory and immutable: the catalog, the current mining run's

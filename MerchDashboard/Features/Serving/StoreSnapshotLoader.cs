@@ -78,7 +78,8 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
         var bundleRows = await db.MinedBundles.AsNoTracking().Where(b => b.RunId == run.Id).OrderBy(b => b.AnchorProductId).ThenBy(b => b.Rank).ToListAsync(ct);
         var bundles = bundleRows.GroupBy(b => b.AnchorProductId).ToDictionary(g => g.Key,
             g => (IReadOnlyList<BundleInfo>)[.. g.Select(b => new BundleInfo(b.ItemIds.Split(',').Select(int.Parse).ToList(), b.Count, b.Support, b.Score))]);
-        var info = new MiningRunInfo(run.Id, run.FinishedAt ?? run.StartedAt, run.Orders, run.Pairs, run.Bundles, run.SettingsJson);
+        var settings = System.Text.Json.JsonSerializer.Deserialize<MerchDashboard.Engine.Mining.MiningSettings>(run.SettingsJson) ?? new MerchDashboard.Engine.Mining.MiningSettings();
+        var info = new MiningRunInfo(run.Id, run.FinishedAt ?? run.StartedAt, run.Orders, run.Pairs, run.Bundles, settings);
         return (info, mined, bundles);
     }
 

@@ -64,7 +64,7 @@ public static class RecommendationEndpoints
             return UnknownSku(sku);
         }
         var shopper = string.IsNullOrEmpty(customerId) ? null : recommendations.CustomerProfile(customerId);
-        var list = recommendations.Compose(anchor.Id, shopper, slots: limit ?? options.Value.DefaultLimit);
+        var list = recommendations.Compose(anchor.Id, shopper, slots: limit);
         var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price, SourceName(s.Source),
             s.PersonalizationMoved, s.Explanation, s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null)).ToList();
         return Results.Ok(new FrequentlyBoughtWithDto(anchor.Sku, ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customerId, items));
@@ -92,7 +92,7 @@ public static class RecommendationEndpoints
             return problem;
         }
         var profile = recommendations.CustomerProfile(id);
-        var items = recommendations.RecommendFor(profile, limit ?? options.Value.DefaultLimit);
+        var items = recommendations.RecommendFor(profile, limit);
         var personalized = profile is not null && items.Any(r => !r.IsBestSeller);
         var dtos = items.Select((r, i) => new RecommendedItemDto(i + 1, r.Product.Sku, r.Product.Name, r.Product.Price,
             r.IsBestSeller ? "fallback" : "personalized", r.Reason)).ToList();

@@ -15,9 +15,6 @@ public sealed class StorefrontApiOptions
     public int WindowSeconds { get; set; } = 60;
 
     [Range(1, 20)]
-    public int DefaultLimit { get; set; } = 6;
-
-    [Range(1, 20)]
     public int MaxLimit { get; set; } = 20;
 
     /// <summary>Most events one POST may carry.</summary>
