@@ -13,13 +13,14 @@ public sealed class StoreSnapshotService : IDisposable
 {
     private readonly StoreSnapshotLoader _loader;
     private readonly CurationChangeNotifier _notifier;
-    private readonly DataVersionProbe _probe;
+    private readonly DataVersionProbe? _probe;
     private readonly ILogger<StoreSnapshotService> _logger;
     private readonly SemaphoreSlim _reload = new(1, 1);
     private StoreSnapshot _current = StoreSnapshot.Empty;
     private string? _loadedDataStamp;
 
-    public StoreSnapshotService(StoreSnapshotLoader loader, CurationChangeNotifier notifier, DataVersionProbe probe, ILogger<StoreSnapshotService> logger)
+    // Without a probe (tests with one in-process instance) there is nothing to refresh from.
+    public StoreSnapshotService(StoreSnapshotLoader loader, CurationChangeNotifier notifier, ILogger<StoreSnapshotService> logger, DataVersionProbe? probe = null)
     {
         _loader = loader;
         _notifier = notifier;
@@ -39,7 +40,7 @@ public sealed class StoreSnapshotService : IDisposable
         try
         {
             // Read before loading: a change landing during the load shows as a newer stamp on the next check.
-            var stamp = (await _probe.ReadAsync(ct)).DataStamp;
+            var stamp = _probe is null ? null : (await _probe.ReadAsync(ct)).DataStamp;
             Swap(await _loader.LoadAllAsync(ct));
             Volatile.Write(ref _loadedDataStamp, stamp);
         }
@@ -70,7 +71,7 @@ public sealed class StoreSnapshotService : IDisposable
     public async Task RefreshIfChangedAsync(CancellationToken ct = default)
     {
         var loadedStamp = Volatile.Read(ref _loadedDataStamp);
-        if (loadedStamp is null)
+        if (loadedStamp is null || _probe is null)
         {
             return;
         }
