@@ -95,8 +95,8 @@ public sealed class PostgresTestDatabase : ITestDatabase
               FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory' LOOP
                 EXECUTE format('DELETE FROM public.%I', r.tablename);
               END LOOP;
-              FOR r IN SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public' LOOP
-                EXECUTE format('ALTER SEQUENCE public.%I RESTART', r.sequence_name);
+              FOR r IN SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND n.nspname = 'public' LOOP
+                EXECUTE format('ALTER SEQUENCE public.%I RESTART', r.relname);
               END LOOP;
             END $$
             """, connection);

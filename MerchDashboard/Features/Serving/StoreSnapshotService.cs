@@ -40,9 +40,7 @@ public sealed class StoreSnapshotService : IDisposable
         try
         {
             // Read before loading: a change landing during the load shows as a newer stamp on the next check.
-            var stamp = _probe is null ? null : (await _probe.ReadAsync(ct)).DataStamp;
-            Swap(await _loader.LoadAllAsync(ct));
-            Volatile.Write(ref _loadedDataStamp, stamp);
+            await LoadAllAsync(_probe is null ? null : (await _probe.ReadAsync(ct)).DataStamp, ct);
         }
         finally
         {
@@ -55,8 +53,7 @@ public sealed class StoreSnapshotService : IDisposable
         await _reload.WaitAsync(ct);
         try
         {
-            var curation = await _loader.LoadCurationAsync(ct);
-            Swap(Current with { Curation = curation });
+            await LoadCurationAsync(ct);
         }
         finally
         {
@@ -66,25 +63,42 @@ public sealed class StoreSnapshotService : IDisposable
 
     /// <summary>
     /// Reloads what another instance (or process) changed: everything after an import or a new mining
-    /// run, the curated lists after a curation change. Does nothing before the first full load.
+    /// run, the curated lists after a curation change. Does nothing before the first full load. The
+    /// check runs under the reload lock, so a change this instance is already reloading is not loaded twice.
     /// </summary>
     public async Task RefreshIfChangedAsync(CancellationToken ct = default)
     {
-        var loadedStamp = Volatile.Read(ref _loadedDataStamp);
-        if (loadedStamp is null || _probe is null)
+        if (_probe is null || Volatile.Read(ref _loadedDataStamp) is null)
         {
             return;
         }
-        var version = await _probe.ReadAsync(ct);
-        if (version.DataStamp != loadedStamp || version.MiningRunId != Current.MiningRun?.Id)
+        await _reload.WaitAsync(ct);
+        try
         {
-            await ReloadAllAsync(ct);
+            var version = await _probe.ReadAsync(ct);
+            if (version.DataStamp != _loadedDataStamp || version.MiningRunId != Current.MiningRun?.Id)
+            {
+                await LoadAllAsync(version.DataStamp, ct);
+            }
+            else if (!DataVersionProbe.CurationMatches(Current, version))
+            {
+                await LoadCurationAsync(ct);
+            }
         }
-        else if (!DataVersionProbe.CurationMatches(Current, version))
+        finally
         {
-            await ReloadCurationAsync(ct);
+            _reload.Release();
         }
     }
+
+    private async Task LoadAllAsync(string? dataStamp, CancellationToken ct)
+    {
+        Swap(await _loader.LoadAllAsync(ct));
+        Volatile.Write(ref _loadedDataStamp, dataStamp);
+    }
+
+    private async Task LoadCurationAsync(CancellationToken ct) =>
+        Swap(Current with { Curation = await _loader.LoadCurationAsync(ct) });
 
     private void Swap(StoreSnapshot next)
     {
