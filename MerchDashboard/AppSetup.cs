@@ -4,6 +4,7 @@ using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Account;
+using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
@@ -55,6 +56,7 @@ public static class AppSetup
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapStorefrontApi();
+        app.MapDataExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -16,6 +16,9 @@ public sealed class MerchAppFactory : WebApplicationFactory<Program>
     public const string DemoPassword = "Test-Demo-Pass-1";
     private readonly string _dataFolder = Path.Combine(Path.GetTempPath(), "merch-app-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>The hosting environment; demo accounts exist only in Development.</summary>
+    public string Environment { get; init; } = "Development";
+
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["StorefrontApi:PermitLimit"] = "100000",
@@ -23,7 +26,7 @@ public sealed class MerchAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
         {
             ["Database:DataFolder"] = _dataFolder,

@@ -22,10 +22,19 @@ public static class BenchVerb
         var seed = Verb.Option("--seed", "Random seed", 42);
         var minSupport = Verb.Option("--min-support", "Minimum support of the mining runs", 0.0001);
         var basketFile = Verb.Option<string?>("--basket-file", "Keep the generated basket file at this path (default: a temporary file, deleted)");
+        var importLines = Verb.Option("--import-lines", "Instead: time importing a generated Online Retail file of this many lines into a fresh database", 0);
         return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining on generated data; figures as JSON.",
-            [orders, products, seed, minSupport, basketFile],
-            (context, ct) =>
+            [orders, products, seed, minSupport, basketFile, importLines],
+            async (context, ct) =>
             {
+                if (context.Get(importLines) is > 0 and var lines)
+                {
+                    var progress = new ConsoleProgress<Data.Import.ImportProgress>(context.Error, p => $"{p.Stage}: {p.Fraction:P0}");
+                    var importFigures = await Benchmarks.ImportBenchmark.RunAsync(lines, progress, ct);
+                    progress.Done();
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(importFigures, Indented));
+                    return CommandLine.Success;
+                }
                 var (n, m) = (context.Get(orders), context.Get(products));
                 if (n < 1 || m < 2)
                 {
@@ -45,7 +54,7 @@ public static class BenchVerb
                         File.Delete(path);
                     }
                 }
-                return Task.FromResult(CommandLine.Success);
+                return CommandLine.Success;
             });
     }
 

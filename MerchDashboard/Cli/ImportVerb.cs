@@ -11,12 +11,13 @@ public static class ImportVerb
     public static Command Create()
     {
         var folder = Verb.Option<string?>("--folder", "A store folder laid out as seed-data/ (categories.csv, products.csv, customers.csv, orders.csv, ...)");
-        var orders = Verb.Option<string?>("--orders", "An orders CSV (generic layout: order_id,customer_id,ordered_at,sku,quantity,unit_price)");
+        var orders = Verb.Option<string?>("--orders", "An orders CSV: generic (order_id,customer_id,ordered_at,sku,quantity,unit_price), online-retail (UCI Online Retail) or a Shopify orders export");
+        var format = Verb.Option("--format", "Layout of --orders: generic, online-retail, shopify or auto (recognised from the header)", "auto");
         var products = Verb.Option<string?>("--products", "A products CSV; with it, order lines must name known SKUs");
         var categories = Verb.Option<string?>("--categories", "A categories CSV");
         var customers = Verb.Option<string?>("--customers", "A customers CSV");
         return Verb.Create("import", "Import orders (and optionally a catalog) into the configured database, all or nothing.",
-            [folder, orders, products, categories, customers, CliHost.ConnectionString, CliHost.DataFolder],
+            [folder, orders, format, products, categories, customers, CliHost.ConnectionString, CliHost.DataFolder],
             async (context, ct) =>
             {
                 var files = context.Get(folder) is { } dir
@@ -24,6 +25,7 @@ public static class ImportVerb
                     : new StoreFiles
                     {
                         Orders = Source(context.Get(orders)),
+                        OrdersLayout = Layout(context.Get(format)),
                         Products = Source(context.Get(products)),
                         Categories = Source(context.Get(categories)),
                         Customers = Source(context.Get(customers)),
@@ -50,10 +52,25 @@ public static class ImportVerb
                     await context.Error.WriteLineAsync(report.Summary);
                     return CommandLine.BadInput;
                 }
+                if (report.Layout is { } layout)
+                {
+                    await context.Out.WriteLineAsync($"Orders read as the {OrderLayouts.Name(layout)} layout.");
+                }
                 await context.Out.WriteLineAsync(report.Summary);
+                foreach (var note in report.Notes)
+                {
+                    await context.Out.WriteLineAsync(note);
+                }
                 return CommandLine.Success;
             });
     }
+
+    private static OrderLayout? Layout(string format) => format switch
+    {
+        "auto" => null,
+        _ when OrderLayouts.ByName.TryGetValue(format, out var layout) => layout,
+        _ => throw new CliUserException($"--format '{format}' is not generic, online-retail, shopify or auto"),
+    };
 
     private static string RequireFolder(string dir) =>
         Directory.Exists(dir) ? dir : throw new CliUserException($"folder '{dir}' does not exist");

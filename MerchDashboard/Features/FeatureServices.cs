@@ -1,7 +1,11 @@
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Mining;
+using MerchDashboard.Features.Preview;
+using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Features;
 
@@ -27,7 +31,16 @@ public static class FeatureServices
         services.AddSingleton<StoreSnapshotService>();
         services.AddHostedService<StoreSnapshotRefresher>();
         services.AddSingleton<RecommendationService>();
+        services.AddSingleton<SuggestionQueries>();
+        services.AddSingleton<BulkCurationCommands>();
+        services.AddSingleton<CurationHistoryQueries>();
+        services.AddSingleton<ComplementRuleCommands>();
         services.AddMining();
+        services.AddSingleton<PreviewShoppers>();
+        services.AddSingleton<ProductPagePreviewer>();
+        services.AddSingleton<OfflineEvaluationRunner>();
+        services.AddSingleton<DataExports>();
+        services.AddSingleton<StoreResetCommands>();
         return services;
     }
 }

@@ -15,6 +15,15 @@ public class ItemSimilarityBuilderTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public void Build_NoPurchases_EmptyModel()
+    {
+        var model = ItemSimilarityBuilder.Build([], cancellationToken: Ct);
+
+        model.NeighboursOf(1).IsEmpty.ShouldBeTrue();
+        model.CustomerCount(1).ShouldBe(0);
+    }
+
+    [Fact]
     public void Build_TinyHistory_MatchesHandComputedCosines()
     {
         var model = ItemSimilarityBuilder.Build(TinyHistory, cancellationToken: Ct);

@@ -1,10 +1,13 @@
 using Bunit;
 using MerchDashboard.Data;
+using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
+using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.Data.Import;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MerchDashboard.Tests.Features.Home;
 
@@ -17,6 +20,7 @@ public class HomePageTests : MudBunitContext
         (await database.CreateImporter().ImportAsync(StoreImporterTests.Store(), ct: Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<StoreOverviewQueries>();
+        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance));
 
         var page = Render<HomePage>();
 
@@ -35,6 +39,7 @@ public class HomePageTests : MudBunitContext
         await using var database = await SqliteTestDatabase.CreateAsync();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<StoreOverviewQueries>();
+        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance));
 
         var page = Render<HomePage>();
 

@@ -32,7 +32,7 @@ public sealed class MiningJobTests : IAsyncLifetime
             O5,C1,2025-01-05,RC-2,1,49.50
             O6,C2,2025-01-06,RC-2,1,49.50
             """;
-        var files = Data.Import.StoreImporterTests.Store(orders: orders);
+        var files = Tests.Data.Import.StoreImporterTests.Store(orders: orders);
         (await _database.CreateImporter().ImportAsync(files)).Succeeded.ShouldBeTrue();
         _settings = new MiningSettingsStore(_database, Options.Create(new MiningOptions { MinCount = 2, MinLift = 1, MinConfidence = 0 }), TimeProvider.System);
         _job = new MiningJob(_database, new SqliteBulkWriter(), _settings, TimeProvider.System, NullLogger<MiningJob>.Instance);

@@ -1,3 +1,4 @@
+using MerchDashboard.Data.Entities;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.Data.Import;
@@ -66,6 +67,28 @@ public sealed class StoreSnapshotServiceRefreshTests : IAsyncLifetime
         await b.RefreshIfChangedAsync();
 
         b.Current.ProductBySku("NEW-1")!.Name.ShouldBe("Brand new");
+    }
+
+    [Fact]
+    public async Task RefreshIfChangedAsync_RuleChangedElsewhere_ReadsTheRules()
+    {
+        using var a = Instance(new CurationChangeNotifier());
+        using var b = Instance(new CurationChangeNotifier());
+        await a.ReloadAllAsync();
+        await b.ReloadAllAsync();
+        await using (var db = _database.CreateDbContext())
+        {
+            var batteries = await db.Categories.SingleAsync(c => c.Code == "batteries");
+            db.ComplementRules.Add(new ComplementRule { SourceTag = "needs-batteries", TargetCategoryId = batteries.Id, Note = "power" });
+            await db.SaveChangesAsync();
+        }
+        await a.ReloadCatalogRulesAsync();
+        var before = b.Current.Catalog.Rules.Count;
+
+        await b.RefreshIfChangedAsync();
+
+        a.Current.Catalog.Rules.Count.ShouldBe(before + 1);
+        b.Current.Catalog.Rules.Count.ShouldBe(before + 1);
     }
 
     [Fact]

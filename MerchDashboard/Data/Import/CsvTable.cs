@@ -13,6 +13,9 @@ public sealed class ProblemLog(int limit = 100)
     public IReadOnlyList<ImportProblem> Problems => _problems;
     public bool Any => _problems.Count > 0;
     public bool Truncated { get; private set; }
+
+    /// <summary>Problems found past the limit (reading stops soon after the limit, so there may be more still).</summary>
+    public int Dropped { get; private set; }
     public bool Full => _problems.Count >= limit;
 
     public void Add(ImportProblem problem)
@@ -24,6 +27,7 @@ public sealed class ProblemLog(int limit = 100)
         else
         {
             Truncated = true;
+            Dropped++;
         }
     }
 
@@ -68,29 +72,38 @@ public sealed class CsvTable : IDisposable
     /// <summary>Opens the file and checks that it has the required columns; null (with problems logged) when it cannot be read.</summary>
     public static CsvTable? Open(ImportSource source, ProblemLog log, IReadOnlyList<string> required)
     {
+        var table = OpenAny(source, log, string.Join(",", required));
+        if (table is not null && !table.RequireColumns(required))
+        {
+            table.Dispose();
+            return null;
+        }
+        return table;
+    }
+
+    /// <summary>Opens the file and reads its header, whatever it holds; null (with problems logged) when it cannot be read.</summary>
+    public static CsvTable? OpenAny(ImportSource source, ProblemLog log, string expected)
+    {
         var table = new CsvTable(source, log);
         try
         {
             if (!table._csv.Read() || !table._csv.ReadHeader() || table._csv.HeaderRecord is not { Length: > 0 } header)
             {
-                log.Add(source.FileName, 1, "", $"the file is empty; expected a header with {string.Join(",", required)}");
+                log.Add(source.FileName, 1, "", $"the file is empty; expected a header with {expected}");
+                table.Dispose();
+                return null;
+            }
+            if (header.Any(h => h.Contains('\0', StringComparison.Ordinal)))
+            {
+                log.Add(source.FileName, 1, "", "the file looks like UTF-16 text without a byte-order mark (it holds NUL characters); save it as UTF-8");
                 table.Dispose();
                 return null;
             }
             table._headerLength = header.Length;
+            table.Header = header;
             for (var i = 0; i < header.Length; i++)
             {
                 table._columns.TryAdd(header[i].Trim(), i);
-            }
-            var missing = required.Where(r => !table._columns.ContainsKey(r)).ToList();
-            foreach (var column in missing)
-            {
-                log.Add(source.FileName, 1, column, $"required column '{column}' is missing from the header (found: {string.Join(",", header)})");
-            }
-            if (missing.Count > 0)
-            {
-                table.Dispose();
-                return null;
             }
             return table;
         }
@@ -100,6 +113,19 @@ public sealed class CsvTable : IDisposable
             table.Dispose();
             return null;
         }
+    }
+
+    public IReadOnlyList<string> Header { get; private set; } = [];
+
+    /// <summary>Logs each required column the header lacks; false when any is missing.</summary>
+    public bool RequireColumns(IReadOnlyList<string> required)
+    {
+        var missing = required.Where(r => !_columns.ContainsKey(r)).ToList();
+        foreach (var column in missing)
+        {
+            _log.Add(FileName, 1, column, $"required column '{column}' is missing from the header (found: {string.Join(",", Header)})");
+        }
+        return missing.Count == 0;
     }
 
     public bool Has(string column) => _columns.ContainsKey(column);
@@ -136,6 +162,9 @@ public sealed class CsvTable : IDisposable
     }
 
     public int FieldCount => _csv.Parser.Count;
+
+    /// <summary>The current row as it stands in the file, for showing a skipped or refused row.</summary>
+    public string RawRecord => _csv.Parser.RawRecord.TrimEnd('\r', '\n');
 
     /// <summary>The trimmed text of a column ("" when the column or the field is absent).</summary>
     public string Text(string column) =>
@@ -201,22 +230,27 @@ public sealed class CsvTable : IDisposable
         return value;
     }
 
-    /// <summary>An ISO 8601 date or date-time; without an offset it is taken as UTC.</summary>
-    public DateTime? Time(string column, bool required = true)
+    private const string IsoExample = "ISO 8601, such as 2025-03-14T09:30:00Z";
+
+    /// <summary>
+    /// A date or date-time in the invariant culture (ISO 8601, or month/day/year as some exports write it);
+    /// without an offset it is taken as UTC. <paramref name="example"/> tells the user what was expected.
+    /// </summary>
+    public DateTime? Time(string column, bool required = true, string example = IsoExample, Func<string, string>? normalize = null)
     {
         var text = Text(column);
         if (text.Length == 0)
         {
             if (required)
             {
-                Problem(column, "is empty; expected an ISO 8601 date such as 2025-03-14T09:30:00Z");
+                Problem(column, $"is empty; expected a date ({example})");
             }
             return null;
         }
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+        if (!DateTimeOffset.TryParse(normalize is null ? text : normalize(text), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
-            Problem(column, $"{Quote(text)} is not a valid date (expected ISO 8601, such as 2025-03-14T09:30:00Z)");
+            Problem(column, $"{Quote(text)} is not a valid date (expected {example})");
             return null;
         }
         return value.UtcDateTime;

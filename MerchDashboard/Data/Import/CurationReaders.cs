@@ -5,6 +5,8 @@ namespace MerchDashboard.Data.Import;
 /// <summary>Reads curated lists and their overrides (pins, manual adds, exclusions).</summary>
 internal static class CurationReaders
 {
+    public const string ListAlreadyPresent = "curated list already in the database";
+
     public static void ReadLists(ImportSource source, ImportPlan plan, ProblemLog log, DateTime now, Dictionary<string, CuratedList> listsBySku, CancellationToken ct)
     {
         using var table = CsvTable.Open(source, log, StoreFormats.CuratedListColumns);
@@ -39,8 +41,8 @@ internal static class CurationReaders
             }
             if (plan.AnchorsWithLists.Contains(anchor.Id))
             {
-                plan.SkippedRows++;
-                continue; // the database already has this list; curation there wins over the file
+                plan.Skip(ListAlreadyPresent); // curation in the database wins over the file
+                continue;
             }
             listsBySku[sku] = plan.AddList(new CuratedList
             {
@@ -85,7 +87,7 @@ internal static class CurationReaders
             {
                 if (plan.ProductsBySku.TryGetValue(anchorSku, out var a) && plan.AnchorsWithLists.Contains(a.Id))
                 {
-                    plan.SkippedRows++;
+                    plan.Skip(ListAlreadyPresent);
                     continue;
                 }
                 table.Problem("anchor_sku", $"product '{anchorSku}' has no list in the curated lists file");

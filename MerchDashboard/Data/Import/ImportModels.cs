@@ -19,6 +19,8 @@ public sealed record StoreFiles
     public ImportSource? Products { get; init; }
     public ImportSource? Customers { get; init; }
     public ImportSource? Orders { get; init; }
+    /// <summary>The layout of <see cref="Orders"/>; null to recognise it from the header.</summary>
+    public OrderLayout? OrdersLayout { get; init; }
     public ImportSource? ComplementRules { get; init; }
     public ImportSource? CuratedLists { get; init; }
     public ImportSource? CuratedOverrides { get; init; }
@@ -81,6 +83,18 @@ public sealed record ImportReport(
     TimeSpan Elapsed,
     bool ProblemsTruncated = false)
 {
+    /// <summary>Rows left out on purpose (cancellations, orders already present, ...) by reason.</summary>
+    public IReadOnlyDictionary<string, int> SkippedByReason { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The layout the orders file was read in, when there was one.</summary>
+    public OrderLayout? Layout { get; init; }
+
+    /// <summary>What the user should know about a successful import, such as SKUs derived from names.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>How many problems were found beyond those listed.</summary>
+    public int MoreProblems { get; init; }
+
     public static ImportReport Failed(IReadOnlyList<ImportProblem> problems, TimeSpan elapsed, bool truncated) =>
         new(false, problems, new ImportCounts(0, 0, 0, 0, 0, 0, 0, 0, 0), 0, 0, elapsed, truncated);
 
@@ -88,6 +102,9 @@ public sealed record ImportReport(
         ? $"Imported {Added.Categories:N0} categories, {Added.Products:N0} products, {Added.Customers:N0} customers, "
           + $"{Added.Orders:N0} orders with {Added.OrderLines:N0} lines ({Added.Revenue:N2} revenue), "
           + $"{Added.ComplementRules:N0} complement rules, {Added.CuratedLists:N0} curated lists with {Added.CuratedOverrides:N0} overrides"
-          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} rows skipped, {DuplicateOrdersSkipped:N0} orders already present."
+          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} rows skipped{SkipDetail}, {DuplicateOrdersSkipped:N0} orders already present."
         : $"Nothing was imported: {Problems.Count}{(ProblemsTruncated ? "+" : "")} problem(s) found.";
+
+    private string SkipDetail => SkippedByReason.Count == 0 ? ""
+        : " (" + string.Join(", ", SkippedByReason.OrderByDescending(p => p.Value).Select(p => $"{p.Key}: {p.Value:N0}")) + ")";
 }

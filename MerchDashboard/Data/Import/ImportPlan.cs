@@ -24,8 +24,27 @@ internal sealed class ImportPlan
     public List<CuratedList> NewLists { get; } = [];
     public List<CurationOverride> NewOverrides { get; } = [];
 
-    public int SkippedRows { get; set; }
-    public int DuplicateOrders { get; set; }
+    public int SkippedRows { get; private set; }
+    public Dictionary<string, int> SkippedByReason { get; } = new(StringComparer.Ordinal);
+    public OrderLayout? Layout { get; set; }
+    public int DuplicateOrders { get; private set; }
+    private readonly HashSet<string> _duplicateOrderIds = new(StringComparer.Ordinal);
+
+    public void SkipExistingOrder(string orderId, string reason)
+    {
+        Skip(reason);
+        if (_duplicateOrderIds.Add(orderId))
+        {
+            DuplicateOrders++;
+        }
+    }
+    public List<string> Notes { get; } = [];
+
+    public void Skip(string reason)
+    {
+        SkippedRows++;
+        SkippedByReason[reason] = SkippedByReason.GetValueOrDefault(reason) + 1;
+    }
 
     private int _nextCategory, _nextProduct, _nextCustomer, _nextRule, _nextList, _nextOverride;
     private long _nextOrder, _nextLine;

@@ -3,8 +3,8 @@ using MerchDashboard.Data.Entities;
 namespace MerchDashboard.Data.Import;
 
 /// <summary>
-/// Reads the generic orders layout (one row per order line) into orders and lines. Lines of one order
-/// must agree on customer and time. Orders already in the database are skipped, so a re-import adds
+/// Reads an orders file (one row per order line, in any <see cref="OrderLayout"/>) into orders and lines.
+/// In the generic layout the lines of one order must agree on customer and time. Orders already in the database are skipped, so a re-import adds
 /// nothing twice. Without a catalog in the same import, unknown SKUs become new products.
 /// </summary>
 internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogGiven)
@@ -12,16 +12,30 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
     /// <summary>Imported products have no stock figure; they are taken as in stock until a catalog says otherwise.</summary>
     public const int AssumedStock = 1000;
     public const string ImportedDepartment = "imported";
+    public const string AlreadyImported = "order already in the database";
 
     private sealed record Pending(Order Order, string CustomerKey, long FirstLine);
 
-    public void Read(ImportSource source, IProgress<ImportProgress>? progress, CancellationToken ct)
+    /// <summary>Reads the file in the given layout, or the one its header shows when <paramref name="layout"/> is null.</summary>
+    public void Read(ImportSource source, OrderLayout? layout, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, StoreFormats.OrderColumns);
+        using var table = CsvTable.OpenAny(source, log, "order_id,customer_id,ordered_at,sku,quantity,unit_price");
         if (table is null)
         {
             return;
         }
+        var chosen = layout ?? OrderLayouts.Detect(table.Header);
+        if (chosen is null)
+        {
+            log.Add(source.FileName, 1, "", OrderLayouts.UnknownHeaderMessage(table.Header));
+            return;
+        }
+        if (!table.RequireColumns(OrderLayouts.RequiredColumns(chosen.Value)))
+        {
+            return;
+        }
+        plan.Layout = chosen;
+        var parser = OrderLayouts.Parser(chosen.Value);
         var pending = new Dictionary<string, Pending>(StringComparer.Ordinal);
         long rows = 0;
         while (table.Read())
@@ -35,81 +49,79 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
             {
                 break;
             }
-            ReadRow(table, pending);
+            var parsed = parser.Parse(table);
+            if (parsed.SkipReason is { } reason)
+            {
+                plan.Skip(reason);
+            }
+            else if (parsed.Row is { } row)
+            {
+                Add(table, row, parser.StrictOrderFields, pending);
+            }
         }
+        plan.Notes.AddRange(parser.Notes);
         progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamLength, table.StreamLength));
     }
 
-    private void ReadRow(CsvTable table, Dictionary<string, Pending> pending)
+    private void Add(CsvTable table, OrderRow row, bool strict, Dictionary<string, Pending> pending)
     {
-        var orderId = table.Required("order_id");
-        var customerKey = table.Text("customer_id");
-        var placedAt = table.Time("ordered_at");
-        var sku = table.Required("sku");
-        var quantity = table.WholeNumber("quantity", min: 1);
-        var price = table.Number("unit_price", min: 0);
-        var source = table.Choice("source", StoreFormats.Sources, whenEmpty: LineSource.Organic);
-        if (orderId.Length == 0 || sku.Length == 0 || placedAt is null || quantity is null || price is null || source is null)
+        if (plan.ExistingOrders.Contains(row.OrderId))
         {
+            plan.SkipExistingOrder(row.OrderId, AlreadyImported);
             return;
         }
-        if (plan.ExistingOrders.Contains(orderId))
-        {
-            plan.SkippedRows++;
-            return;
-        }
-        var productId = ResolveProduct(table, sku, price.Value);
+        var productId = ResolveProduct(table, row);
         if (productId is null)
         {
             return;
         }
-        if (!pending.TryGetValue(orderId, out var entry))
+        if (!pending.TryGetValue(row.OrderId, out var entry))
         {
-            var customer = ResolveCustomer(customerKey);
+            var customer = ResolveCustomer(row.CustomerKey);
             var order = plan.AddOrder(new Order
             {
-                ExternalId = orderId, CustomerId = customer?.Id, PlacedAt = placedAt.Value,
+                ExternalId = row.OrderId, CustomerId = customer?.Id, PlacedAt = row.PlacedAt,
                 Arm = customer?.Arm ?? ExperimentArm.Control,
             });
-            pending[orderId] = entry = new Pending(order, customerKey, table.Line);
+            pending[row.OrderId] = entry = new Pending(order, row.CustomerKey, table.Line);
         }
-        else if (entry.CustomerKey != customerKey)
+        else if (strict && entry.CustomerKey != row.CustomerKey)
         {
-            table.Problem("customer_id", $"order '{orderId}' has customer '{entry.CustomerKey}' on line {entry.FirstLine} but '{customerKey}' here; an order belongs to one customer");
+            table.Problem("customer_id", $"order '{row.OrderId}' has customer '{entry.CustomerKey}' on line {entry.FirstLine} but '{row.CustomerKey}' here; an order belongs to one customer");
             return;
         }
-        else if (entry.Order.PlacedAt != placedAt.Value)
+        else if (strict && entry.Order.PlacedAt != row.PlacedAt)
         {
-            table.Problem("ordered_at", $"order '{orderId}' was placed at {entry.Order.PlacedAt:O} on line {entry.FirstLine} but at {placedAt.Value:O} here");
+            table.Problem("ordered_at", $"order '{row.OrderId}' was placed at {entry.Order.PlacedAt:O} on line {entry.FirstLine} but at {row.PlacedAt:O} here");
             return;
         }
         plan.AddLine(new OrderLine
         {
-            OrderId = entry.Order.Id, ProductId = productId.Value, Quantity = quantity.Value,
-            UnitPrice = price.Value, Source = source.Value,
+            OrderId = entry.Order.Id, ProductId = productId.Value, Quantity = row.Quantity,
+            UnitPrice = row.UnitPrice, Source = row.Source,
         });
-        entry.Order.Revenue += quantity.Value * price.Value;
-        entry.Order.Units += quantity.Value;
+        entry.Order.Revenue += row.Quantity * row.UnitPrice;
+        entry.Order.Units += row.Quantity;
     }
 
-    private int? ResolveProduct(CsvTable table, string sku, decimal price)
+    private int? ResolveProduct(CsvTable table, OrderRow row)
     {
+        var sku = row.Sku;
         if (plan.ProductsBySku.TryGetValue(sku, out var known))
         {
             return known.Id;
         }
         if (catalogGiven)
         {
-            table.Problem("sku", $"SKU '{sku}' is in neither the products file imported with these orders nor the database");
+            table.Problem(table.Has("sku") ? "sku" : table.Has("StockCode") ? "StockCode" : "Lineitem sku", $"SKU '{sku}' is in neither the products file imported with these orders nor the database");
             return null;
         }
-        var categoryName = table.Text("category");
         var product = plan.AddProduct(new Product
         {
             Sku = sku,
-            Name = table.Text("product_name") is { Length: > 0 } name ? name : sku,
-            CategoryId = ImportedCategory(categoryName.Length > 0 ? categoryName : "Uncategorized").Id,
-            Price = price,
+            Name = row.ProductName.Length > 0 ? row.ProductName : sku,
+            CategoryId = ImportedCategory(row.Category.Length > 0 ? row.Category : "Uncategorized").Id,
+            Price = row.UnitPrice,
             Stock = AssumedStock,
         });
         return product.Id;

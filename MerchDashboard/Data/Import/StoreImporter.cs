@@ -65,7 +65,7 @@ public sealed class StoreImporter(
         }
         if (files.Orders is { } orders)
         {
-            new OrderReader(plan, log, catalogGiven: files.Products is not null).Read(orders, progress, ct);
+            new OrderReader(plan, log, catalogGiven: files.Products is not null).Read(orders, files.OrdersLayout, progress, ct);
         }
         var lists = new Dictionary<string, CuratedList>(StringComparer.Ordinal);
         if (files.CuratedLists is { } curated)
@@ -80,12 +80,15 @@ public sealed class StoreImporter(
         if (log.Any)
         {
             logger.LogWarning("Import refused: {Count} problem(s); first: {First}", log.Problems.Count, log.Problems[0]);
-            return ImportReport.Failed(log.Problems, clock.Elapsed, log.Truncated);
+            return ImportReport.Failed(log.Problems, clock.Elapsed, log.Truncated) with { Layout = plan.Layout, MoreProblems = log.Dropped };
         }
 
         DateCustomersByFirstOrder(plan);
         await WriteAsync(db, plan, progress, ct);
-        var report = new ImportReport(true, [], plan.Counts(), plan.SkippedRows, plan.DuplicateOrders, clock.Elapsed);
+        var report = new ImportReport(true, [], plan.Counts(), plan.SkippedRows, plan.DuplicateOrders, clock.Elapsed)
+        {
+            SkippedByReason = plan.SkippedByReason, Layout = plan.Layout, Notes = plan.Notes,
+        };
         logger.LogInformation("{Summary}", report.Summary);
         return report;
     }

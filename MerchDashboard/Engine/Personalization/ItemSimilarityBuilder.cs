@@ -26,6 +26,11 @@ public static class ItemSimilarityBuilder
         var done = 0;
         var parallel = new ParallelOptions { CancellationToken = cancellationToken };
         var chunk = Math.Max(16, matrix.ProductCount / 64);
+        if (matrix.ProductCount == 0)
+        {
+            // A fresh install has no orders yet; the partitioner refuses an empty range.
+            return Flatten(matrix, perItem);
+        }
         Parallel.ForEach(
             Partitioner.Create(0, matrix.ProductCount, chunk),
             parallel,

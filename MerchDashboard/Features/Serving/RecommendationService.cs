@@ -16,7 +16,9 @@ public sealed class RecommendationService(StoreSnapshotService snapshots, TimePr
     /// <summary>Slots when nothing else says: the mining settings' list size decides once a run exists.</summary>
     public const int FallbackSlots = 6;
 
-    public int DefaultSlots => snapshots.Current.MiningRun?.Settings.ListSize ?? FallbackSlots;
+    public int DefaultSlots => DefaultSlotsOf(snapshots.Current);
+
+    public static int DefaultSlotsOf(StoreSnapshot snapshot) => snapshot.MiningRun?.Settings.ListSize ?? FallbackSlots;
 
     public ComposedList Compose(int anchorProductId, IShopperAffinity? shopper = null, DateTime? asOf = null, int? slots = null) =>
         Compose(snapshots.Current, anchorProductId, shopper, asOf ?? time.GetUtcNow().UtcDateTime, slots ?? DefaultSlots);
@@ -46,16 +48,17 @@ public sealed class RecommendationService(StoreSnapshotService snapshots, TimePr
     }
 
     /// <summary>A real customer's profile from their purchases up to the as-of time, or null for an unknown customer.</summary>
-    public ShopperProfile? CustomerProfile(string externalId, DateTime? asOf = null)
+    public ShopperProfile? CustomerProfile(string externalId, DateTime? asOf = null) =>
+        CustomerProfile(snapshots.Current, externalId, asOf ?? time.GetUtcNow().UtcDateTime);
+
+    public static ShopperProfile? CustomerProfile(StoreSnapshot snapshot, string externalId, DateTime asOf)
     {
-        var snapshot = snapshots.Current;
         if (!snapshot.CustomerIdsByExternalId.TryGetValue(externalId, out var id))
         {
             return null;
         }
-        var when = asOf ?? time.GetUtcNow().UtcDateTime;
         var history = snapshot.PurchasesByCustomer.TryGetValue(id, out var purchases) ? purchases : [];
-        return ShopperProfileBuilder.Build($"customer {externalId}", history, when, snapshot.Personalization);
+        return ShopperProfileBuilder.Build($"customer {externalId}", history, asOf, snapshot.Personalization);
     }
 
     /// <summary>"Recommended for you": personalized, or best sellers for a shopper without history.</summary>

@@ -21,8 +21,7 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
                 p.Price, p.Stock, p.IsActive, p.Tags.ToHashSet(StringComparer.Ordinal)))
             .ToDictionary(p => p.Id);
         var categoryNames = categories.ToDictionary(c => c.Id, c => c.Name);
-        var rules = (await db.ComplementRules.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Id).ToListAsync(ct))
-            .Select(r => new ComplementRuleInfo(r.SourceCategoryId, r.SourceTag, r.TargetCategoryId, r.Note)).ToList();
+        var rules = await LoadRulesAsync(db, ct);
         var units = await db.OrderLines.GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) })
             .ToDictionaryAsync(x => x.Key, x => x.Units, ct);
         var catalog = new CatalogView(products, categoryNames, rules, RankBestSellers(products.Values, units));
@@ -39,6 +38,16 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
         return new StoreSnapshot(catalog, products.Values.ToDictionary(p => p.Sku, p => p.Id, StringComparer.Ordinal), mined, bundles,
             await LoadCurationAsync(db, ct), model, byCustomer, customers, run, time.GetUtcNow().UtcDateTime);
     }
+
+    public async Task<IReadOnlyList<ComplementRuleInfo>> LoadRulesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LoadRulesAsync(db, ct);
+    }
+
+    private static async Task<IReadOnlyList<ComplementRuleInfo>> LoadRulesAsync(AppDbContext db, CancellationToken ct) =>
+        (await db.ComplementRules.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Id).ToListAsync(ct))
+            .Select(r => new ComplementRuleInfo(r.SourceCategoryId, r.SourceTag, r.TargetCategoryId, r.Note)).ToList();
 
     public async Task<IReadOnlyDictionary<int, CuratedEntry>> LoadCurationAsync(CancellationToken ct = default)
     {

@@ -18,6 +18,7 @@ public sealed class StoreSnapshotService : IDisposable
     private readonly SemaphoreSlim _reload = new(1, 1);
     private StoreSnapshot _current = StoreSnapshot.Empty;
     private string? _loadedDataStamp;
+    private string? _loadedRulesStamp;
 
     // Without a probe (tests with one in-process instance) there is nothing to refresh from.
     public StoreSnapshotService(StoreSnapshotLoader loader, CurationChangeNotifier notifier, ILogger<StoreSnapshotService> logger, DataVersionProbe? probe = null)
@@ -40,7 +41,7 @@ public sealed class StoreSnapshotService : IDisposable
         try
         {
             // Read before loading: a change landing during the load shows as a newer stamp on the next check.
-            await LoadAllAsync(_probe is null ? null : (await _probe.ReadAsync(ct)).DataStamp, ct);
+            await LoadAllAsync(_probe is null ? null : await _probe.ReadAsync(ct), ct);
         }
         finally
         {
@@ -61,9 +62,23 @@ public sealed class StoreSnapshotService : IDisposable
         }
     }
 
+    /// <summary>After a complement rule changed: only the rules are re-read, the rest of the catalog stays; other instances follow.</summary>
+    public async Task ReloadCatalogRulesAsync(CancellationToken ct = default)
+    {
+        await _reload.WaitAsync(ct);
+        try
+        {
+            await LoadRulesAsync(_probe is null ? null : await _probe.BumpRulesStampAsync(ct), ct);
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
     /// <summary>
     /// Reloads what another instance (or process) changed: everything after an import or a new mining
-    /// run, the curated lists after a curation change. Does nothing before the first full load. The
+    /// run, the complement rules after a rule change, the curated lists after a curation change. Does nothing before the first full load. The
     /// check runs under the reload lock, so a change this instance is already reloading is not loaded twice.
     /// </summary>
     public async Task RefreshIfChangedAsync(CancellationToken ct = default)
@@ -78,9 +93,14 @@ public sealed class StoreSnapshotService : IDisposable
             var version = await _probe.ReadAsync(ct);
             if (version.DataStamp != _loadedDataStamp || version.MiningRunId != Current.MiningRun?.Id)
             {
-                await LoadAllAsync(version.DataStamp, ct);
+                await LoadAllAsync(version, ct);
+                return;
             }
-            else if (!DataVersionProbe.CurationMatches(Current, version))
+            if (version.RulesStamp != _loadedRulesStamp)
+            {
+                await LoadRulesAsync(version.RulesStamp, ct);
+            }
+            if (!DataVersionProbe.CurationMatches(Current, version))
             {
                 await LoadCurationAsync(ct);
             }
@@ -91,10 +111,19 @@ public sealed class StoreSnapshotService : IDisposable
         }
     }
 
-    private async Task LoadAllAsync(string? dataStamp, CancellationToken ct)
+    private async Task LoadAllAsync(DataVersion? version, CancellationToken ct)
     {
         Swap(await _loader.LoadAllAsync(ct));
-        Volatile.Write(ref _loadedDataStamp, dataStamp);
+        _loadedRulesStamp = version?.RulesStamp;
+        Volatile.Write(ref _loadedDataStamp, version?.DataStamp);
+    }
+
+    private async Task LoadRulesAsync(string? rulesStamp, CancellationToken ct)
+    {
+        var rules = await _loader.LoadRulesAsync(ct);
+        var current = Current;
+        Swap(current with { Catalog = current.Catalog with { Rules = rules } });
+        _loadedRulesStamp = rulesStamp;
     }
 
     private async Task LoadCurationAsync(CancellationToken ct) =>

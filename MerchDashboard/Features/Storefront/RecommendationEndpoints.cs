@@ -9,7 +9,7 @@ public sealed record PairStatisticsDto(int Count, double Support, double Confide
 /// <summary>One slot of a list as the storefront shows it.</summary>
 public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, string Source, bool Personalized, string Explanation, PairStatisticsDto? Statistics);
 
-/// <summary>The final frequently-bought-with list of a product.</summary>
+/// <summary>The final frequently-bought-with list of a product; <c>ComposedAt</c> is its as-of time, the start of the minute it was served in.</summary>
 public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items);
 
 public sealed record BundleItemDto(string Sku, string Name, decimal Price);
@@ -51,23 +51,13 @@ public static class RecommendationEndpoints
         _ => mode.ToString().ToLowerInvariant(),
     };
 
-    private static IResult FrequentlyBoughtWith(string sku, string? customerId, int? limit,
-        StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
+    private static IResult FrequentlyBoughtWith(string sku, string? customerId, int? limit, ServedListCache lists, IOptions<StorefrontApiOptions> options)
     {
         if (LimitProblem(limit, options.Value) is { } problem)
         {
             return problem;
         }
-        var snapshot = snapshots.Current;
-        if (snapshot.ProductBySku(sku) is not { } anchor)
-        {
-            return UnknownSku(sku);
-        }
-        var shopper = string.IsNullOrEmpty(customerId) ? null : recommendations.CustomerProfile(customerId);
-        var list = recommendations.Compose(anchor.Id, shopper, slots: limit);
-        var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price, SourceName(s.Source),
-            s.PersonalizationMoved, s.Explanation, s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null)).ToList();
-        return Results.Ok(new FrequentlyBoughtWithDto(anchor.Sku, ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customerId, items));
+        return lists.FrequentlyBoughtWith(sku, customerId, limit) is { } list ? Results.Ok(list) : UnknownSku(sku);
     }
 
     private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations)

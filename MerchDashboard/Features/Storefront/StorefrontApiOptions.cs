@@ -7,8 +7,8 @@ public sealed class StorefrontApiOptions
 {
     public const string Section = "StorefrontApi";
 
-    /// <summary>Requests each API key may make per window; past it, 429.</summary>
-    [Range(1, 10_000_000)]
+    /// <summary>Requests each API key may make per window; past it, 429. Benchmarks set it very high.</summary>
+    [Range(1, int.MaxValue)]
     public int PermitLimit { get; set; } = 600;
 
     [Range(1, 3600)]

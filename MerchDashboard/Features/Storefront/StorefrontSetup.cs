@@ -17,6 +17,7 @@ public static class StorefrontSetup
         services.AddOptions<StorefrontApiOptions>().BindConfiguration(StorefrontApiOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<ServedListCache>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
@@ -45,12 +46,7 @@ public static class StorefrontSetup
                 });
             });
         });
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "MerchDashboard storefront API";
-            document.Info.Description = "Frequently-bought-with lists, bundles and personalized recommendations for a storefront, and the events it reports back. Send your key in the X-Api-Key header.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -65,6 +61,7 @@ public static class StorefrontSetup
             .WithTags("Storefront").DisableAntiforgery();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
+        app.MapBareBenchmarkEndpointIfEnabled();
         return app;
     }
 }

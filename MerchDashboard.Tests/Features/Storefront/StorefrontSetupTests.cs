@@ -1,0 +1,62 @@
+using System.Net;
+using MerchDashboard.Tests.TestSupport;
+
+namespace MerchDashboard.Tests.Features.Storefront;
+
+/// <summary>
+/// An app of its own with a permit limit of three per key and the bare benchmark endpoint switched on; no
+/// demo store (nothing here needs one, and importing it is the slow part of starting).
+/// </summary>
+public sealed class RateLimitedApp : IAsyncDisposable
+{
+    public const int PermitLimit = 3;
+
+    public MerchAppFactory Factory { get; } = new()
+    {
+        Settings =
+        {
+            ["StorefrontApi:PermitLimit"] = PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["StorefrontApi:WindowSeconds"] = "60",
+            ["Benchmark:BareEndpoint"] = "true",
+            ["Database:SeedDemoStore"] = "false",
+        },
+    };
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}
+
+public sealed class StorefrontSetupTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Get_PastThePermitLimit_429WithRetryAfterForThatKeyOnly()
+    {
+        const string path = "/api/v1/customers/anyone/recommendations";
+        var busy = await StorefrontClients.NewKeyClientAsync(app.Factory, "busy shop");
+        var quiet = await StorefrontClients.NewKeyClientAsync(app.Factory, "quiet shop");
+
+        for (var i = 0; i < RateLimitedApp.PermitLimit; i++)
+        {
+            (await busy.GetAsync(path, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        using var refused = await busy.GetAsync(path, Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(1, 60);
+        (await quiet.GetAsync(path, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "each key has its own window");
+    }
+
+    [Fact]
+    public async Task Get_BareBenchmarkEndpointWhenConfigured_ServesWithoutKeyOrLimit()
+    {
+        var client = MerchAppFixture.NewClient(app.Factory);
+
+        for (var i = 0; i <= RateLimitedApp.PermitLimit; i++)
+        {
+            using var response = await client.GetAsync("/bench/bare", Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using MerchDashboard.Engine.Mining;
+using MerchDashboard.Engine.Personalization;
+
+namespace MerchDashboard.Features.Preview;
+
+/// <summary>
+/// The frequently-bought-with lists the offline evaluation scores, mined from the training part of a
+/// <see cref="HoldoutSplit"/> only (mining the served lists would leak the held-out orders). A basket is an
+/// order: the lines sharing (customer, time). Product ids are zero-padded labels so that their ordinal order
+/// is their numeric order.
+/// </summary>
+public static class TrainingListMiner
+{
+    /// <summary>Mined candidates by anchor product id, best first.</summary>
+    public static IReadOnlyDictionary<int, int[]> Mine(
+        IReadOnlyList<Purchase> training, MiningSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(settings);
+        var result = AssociationMiner.Run(Baskets(training), settings, progress, cancellationToken);
+        return result.Anchors.ToDictionary(a => ParseLabel(a.Anchor), a => a.Candidates.Select(c => ParseLabel(c.Item)).ToArray());
+    }
+
+    /// <summary>
+    /// Given a previous order, the candidates of its items merged: each candidate at its best rank in any
+    /// item's list, ties by product id; items of the previous order itself are kept (consumables are rebought).
+    /// </summary>
+    public static BasketRecommender Recommender(IReadOnlyDictionary<int, int[]> listsByAnchor)
+    {
+        ArgumentNullException.ThrowIfNull(listsByAnchor);
+        return previousOrderItems =>
+        {
+            var bestRank = new Dictionary<int, int>();
+            foreach (var item in previousOrderItems)
+            {
+                if (!listsByAnchor.TryGetValue(item, out var list))
+                {
+                    continue;
+                }
+                for (var rank = 0; rank < list.Length; rank++)
+                {
+                    bestRank[list[rank]] = Math.Min(rank, bestRank.GetValueOrDefault(list[rank], int.MaxValue));
+                }
+            }
+            return [.. bestRank.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key)];
+        };
+    }
+
+    public static string Label(int productId) => productId.ToString("D7", CultureInfo.InvariantCulture);
+
+    internal static TransactionSet Baskets(IReadOnlyList<Purchase> lines)
+    {
+        var sorted = lines.ToArray();
+        Array.Sort(sorted, (x, y) => x.CustomerKey != y.CustomerKey ? x.CustomerKey.CompareTo(y.CustomerKey) : x.At.CompareTo(y.At));
+        var encoder = new BasketEncoder();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            encoder.AddItem(Label(sorted[i].ProductId));
+            var last = i + 1 == sorted.Length || sorted[i + 1].CustomerKey != sorted[i].CustomerKey || sorted[i + 1].At != sorted[i].At;
+            if (last)
+            {
+                encoder.EndBasket();
+            }
+        }
+        return encoder.Build();
+    }
+
+    private static int ParseLabel(string label) => int.Parse(label, NumberStyles.None, CultureInfo.InvariantCulture);
+}

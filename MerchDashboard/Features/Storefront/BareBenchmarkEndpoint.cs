@@ -1,0 +1,28 @@
+namespace MerchDashboard.Features.Storefront;
+
+/// <summary>
+/// The baseline for the storefront API benchmark (docs/benchmarks.md): the same host, pipeline and JSON
+/// serializer, with no authentication, rate limiting or composition, so the gap to the real endpoint is
+/// what the API itself costs. Mapped only when <c>Benchmark:BareEndpoint</c> is true; never in normal use.
+/// </summary>
+public static class BareBenchmarkEndpoint
+{
+    public const string Setting = "Benchmark:BareEndpoint";
+    public const string Path = "/bench/bare";
+
+    private static readonly BundleItemDto[] Fixed =
+    [
+        new("SKU-0001", "Fixed product one", 19.99m), new("SKU-0002", "Fixed product two", 24.50m),
+        new("SKU-0003", "Fixed product three", 9.95m), new("SKU-0004", "Fixed product four", 42.00m),
+        new("SKU-0005", "Fixed product five", 5.25m), new("SKU-0006", "Fixed product six", 13.75m),
+    ];
+
+    public static WebApplication MapBareBenchmarkEndpointIfEnabled(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>(Setting))
+        {
+            app.MapGet(Path, () => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
+        }
+        return app;
+    }
+}

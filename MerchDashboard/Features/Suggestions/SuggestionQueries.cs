@@ -1,0 +1,116 @@
+using MerchDashboard.Engine.Catalog;
+using MerchDashboard.Engine.Composition;
+using MerchDashboard.Features.Serving;
+
+namespace MerchDashboard.Features.Suggestions;
+
+/// <summary>One product's list as the suggestions table shows it. <see cref="SlotCount"/> counts the composed (anonymous) list's slots.</summary>
+public sealed record SuggestionRow(ProductInfo Product, string Category, CurationMode Mode, int LockedTopN, int SlotCount, int MinedCount, IReadOnlyList<CurationAlert> Alerts)
+{
+    public string Status => ListStates.ModeLabel(Mode, LockedTopN);
+}
+
+public sealed record SuggestionFilter(string? Search = null, int? CategoryId = null, CurationMode? Mode = null, AlertKind? Alert = null);
+
+public enum SuggestionSort
+{
+    /// <summary>Lists with alerts first, then curated and locked ones: what a merchandiser should look at.</summary>
+    Attention,
+    Sku,
+    Name,
+    Category,
+    Status,
+    Slots,
+    Alerts,
+}
+
+public sealed record SuggestionPage(IReadOnlyList<SuggestionRow> Rows, int TotalCount);
+
+/// <summary>
+/// The suggestions table, computed in memory from the current snapshot (every product's list composed
+/// anonymously, as of now) and cached until the snapshot or the minute changes; the page asks for one
+/// filtered, sorted page at a time so the browser never receives thousands of rows.
+/// </summary>
+public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvider time)
+{
+    private sealed record Cached(StoreSnapshot Snapshot, DateTime Minute, IReadOnlyList<SuggestionRow> Rows);
+
+    // One reference, swapped whole: sessions on other threads read either the old table or the new one.
+    private Cached? _cache;
+
+    /// <summary>K: the current mining run's list size, else the storefront's fallback (as <see cref="RecommendationService.DefaultSlots"/>).</summary>
+    public static int SlotsFor(StoreSnapshot snapshot) => snapshot.MiningRun?.Settings.ListSize ?? RecommendationService.FallbackSlots;
+
+    public IReadOnlyList<(int Id, string Name)> Categories()
+    {
+        var catalog = snapshots.Current.Catalog;
+        return [.. catalog.Products.Values.Select(p => p.CategoryId).Distinct()
+            .Select(id => (id, catalog.CategoryName(id))).OrderBy(c => c.Item2, StringComparer.CurrentCulture)];
+    }
+
+    public SuggestionPage Page(SuggestionFilter filter, SuggestionSort sort, bool descending, int page, int pageSize)
+    {
+        IEnumerable<SuggestionRow> rows = Rows();
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            rows = rows.Where(r => r.Product.Sku.Contains(term, StringComparison.OrdinalIgnoreCase) || r.Product.Name.Contains(term, StringComparison.OrdinalIgnoreCase));
+        }
+        if (filter.CategoryId is { } category)
+        {
+            rows = rows.Where(r => r.Product.CategoryId == category);
+        }
+        if (filter.Mode is { } mode)
+        {
+            rows = rows.Where(r => r.Mode == mode);
+        }
+        if (filter.Alert is { } alert)
+        {
+            rows = rows.Where(r => r.Alerts.Any(a => a.Kind == alert));
+        }
+        var matching = Sorted(rows, sort, descending).ToList();
+        return new SuggestionPage(matching.Skip(page * pageSize).Take(pageSize).ToList(), matching.Count);
+    }
+
+    public IReadOnlyList<SuggestionRow> Rows()
+    {
+        var snapshot = snapshots.Current;
+        var now = time.GetUtcNow().UtcDateTime;
+        var minute = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
+        var c = Volatile.Read(ref _cache);
+        if (c is not null && ReferenceEquals(c.Snapshot, snapshot) && c.Minute == minute)
+        {
+            return c.Rows;
+        }
+        var slots = SlotsFor(snapshot);
+        var rows = snapshot.Catalog.Products.Values.OrderBy(p => p.Sku, StringComparer.Ordinal).Select(p =>
+        {
+            var state = snapshot.CurationFor(p.Id).State;
+            var composed = ListStates.Compose(snapshot, p.Id, state, now, slots);
+            return new SuggestionRow(p, snapshot.Catalog.CategoryName(p.CategoryId), state.Mode, state.LockedTopN, composed.Slots.Count,
+                snapshot.MinedFor(p.Id).Count, CurationAlerts.For(snapshot, state, composed, slots, now));
+        }).ToList();
+        Volatile.Write(ref _cache, new Cached(snapshot, minute, rows));
+        return rows;
+    }
+
+    private static IEnumerable<SuggestionRow> Sorted(IEnumerable<SuggestionRow> rows, SuggestionSort sort, bool descending)
+    {
+        if (sort == SuggestionSort.Attention)
+        {
+            return rows.OrderByDescending(r => r.Alerts.Count(a => a.Kind != AlertKind.ShortList))
+                .ThenByDescending(r => r.Mode != CurationMode.Auto).ThenBy(r => r.Product.Sku, StringComparer.Ordinal);
+        }
+        Func<SuggestionRow, IComparable> key = sort switch
+        {
+            SuggestionSort.Name => r => r.Product.Name,
+            SuggestionSort.Category => r => r.Category,
+            SuggestionSort.Status => r => r.Mode,
+            SuggestionSort.Slots => r => r.SlotCount,
+            SuggestionSort.Alerts => r => r.Alerts.Count,
+            _ => r => r.Product.Sku,
+        };
+        var ordered = descending ? rows.OrderByDescending(key) : rows.OrderBy(key);
+        return ordered.ThenBy(r => r.Product.Sku, StringComparer.Ordinal);
+    }
+}
