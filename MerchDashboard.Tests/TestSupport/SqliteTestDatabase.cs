@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MerchDashboard.Tests.TestSupport;
 
 /// <summary>A migrated SQLite database in a temporary file, deleted on dispose.</summary>
-public sealed class SqliteTestDatabase : IAsyncDisposable, IDbContextFactory<AppDbContext>
+public sealed class SqliteTestDatabase : ITestDatabase
 {
     private readonly string _folder;
 
@@ -32,8 +32,10 @@ public sealed class SqliteTestDatabase : IAsyncDisposable, IDbContextFactory<App
 
     public AppDbContext CreateDbContext() => new SqliteAppDbContext(Options);
 
+    public IBulkWriter BulkWriter { get; } = new SqliteBulkWriter();
+
     public StoreImporter CreateImporter(TimeProvider? time = null) =>
-        new(this, new SqliteBulkWriter(), time ?? TimeProvider.System, NullLogger<StoreImporter>.Instance);
+        new(this, BulkWriter, time ?? TimeProvider.System, NullLogger<StoreImporter>.Instance);
 
     public ValueTask DisposeAsync()
     {

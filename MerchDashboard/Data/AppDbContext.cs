@@ -1,4 +1,5 @@
 using MerchDashboard.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,9 +8,9 @@ namespace MerchDashboard.Data;
 /// <summary>
 /// The provider-neutral model. Each database provider has a thin subclass with its own migration set,
 /// the pattern EF Core's documentation gives for multiple providers. ASP.NET Core Identity's tables
-/// live in the same database.
+/// live in the same database, and so do the Data Protection keys, so every instance signs cookies alike.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
@@ -26,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<StorefrontEvent> StorefrontEvents => Set<StorefrontEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,10 +2,22 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MerchDashboard.Data;
 
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
 /// <summary>Where the data lives. Bound from the <c>Database</c> configuration section.</summary>
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
+
+    /// <summary>
+    /// <c>Sqlite</c> or <c>Postgres</c>; when unset, PostgreSQL if the connection string names a
+    /// <c>Host=</c>, else SQLite.
+    /// </summary>
+    public DatabaseProvider? Provider { get; set; }
 
     /// <summary>Folder for the SQLite file; relative paths are resolved against the content root.</summary>
     [Required]
@@ -20,11 +32,25 @@ public sealed class DatabaseOptions
     /// <summary>Import the demo store when the database is empty at start-up.</summary>
     public bool SeedDemoStore { get; set; } = true;
 
+    public DatabaseProvider ResolveProvider() =>
+        Provider ?? (ConnectionString is { } text
+            && text.Split(';').Any(part => part.Trim().StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
+                ? DatabaseProvider.Postgres
+                : DatabaseProvider.Sqlite);
+
+    /// <summary>How often each instance checks the database for changes made by other instances.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString))
         {
             return ConnectionString;
+        }
+        if (ResolveProvider() == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
         }
         var folder = Path.GetFullPath(DataFolder, contentRoot);
         Directory.CreateDirectory(folder);

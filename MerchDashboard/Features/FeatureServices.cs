@@ -28,7 +28,9 @@ public static class FeatureServices
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();
         services.AddSingleton<StoreSnapshotLoader>();
+        services.AddSingleton<DataVersionProbe>();
         services.AddSingleton<StoreSnapshotService>();
+        services.AddHostedService<StoreSnapshotRefresher>();
         services.AddSingleton<RecommendationService>();
         services.AddSingleton<SuggestionQueries>();
         services.AddSingleton<BulkCurationCommands>();

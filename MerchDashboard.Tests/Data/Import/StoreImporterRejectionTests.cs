@@ -8,6 +8,9 @@ namespace MerchDashboard.Tests.Data.Import;
 /// <summary>Each malformed input is refused with file, line and field named, and nothing is written.</summary>
 public class StoreImporterRejectionTests
 {
+    /// <summary>SQLite here; the PostgreSQL subclass runs the same tests there.</summary>
+    protected virtual async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+
     public static TheoryData<string, StoreFiles, string> Malformed => new()
     {
         { "missing column", Store(orders: Orders.Replace(",quantity,", ",qty,")), "orders.csv, line 1, field 'quantity': required column 'quantity' is missing" },
@@ -30,7 +33,7 @@ public class StoreImporterRejectionTests
     [MemberData(nameof(Malformed))]
     public async Task ImportAsync_MalformedInput_RefusedWithPreciseMessageAndNothingWritten(string label, StoreFiles files, string expected)
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
 
         var report = await database.CreateImporter().ImportAsync(files, ct: TestContext.Current.CancellationToken);
 
@@ -46,7 +49,7 @@ public class StoreImporterRejectionTests
     [Fact]
     public async Task ImportAsync_InvalidUtf8_RefusedWithEncodingMessage()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var bytes = System.Text.Encoding.Latin1.GetBytes(Products.Replace("Mud Crawler", "Mud Crawler Ã©lite \u00e9"));
         var files = Store() with { Products = new ImportSource("products.csv", () => new MemoryStream(bytes)) };
 
@@ -59,7 +62,7 @@ public class StoreImporterRejectionTests
     [Fact]
     public async Task ImportAsync_ExistingData_UnchangedByARefusedImport()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var importer = database.CreateImporter();
         (await importer.ImportAsync(Store(), ct: TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
         const string more = """

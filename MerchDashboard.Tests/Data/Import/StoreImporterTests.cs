@@ -7,6 +7,9 @@ namespace MerchDashboard.Tests.Data.Import;
 
 public class StoreImporterTests
 {
+    /// <summary>SQLite here; the PostgreSQL subclass runs the same tests there.</summary>
+    protected virtual async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+
     internal const string Categories = """
         code,name,parent_code
         toys,Toys,
@@ -48,7 +51,7 @@ public class StoreImporterTests
     [Fact]
     public async Task ImportAsync_ValidStore_WritesEverythingWithExactSums()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
 
         var report = await database.CreateImporter().ImportAsync(Store(), ct: TestContext.Current.CancellationToken);
 
@@ -72,7 +75,7 @@ public class StoreImporterTests
     [Fact]
     public async Task ImportAsync_SameOrdersTwice_AddsNothingTheSecondTime()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var importer = database.CreateImporter();
         (await importer.ImportAsync(Store(), ct: TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
 
@@ -89,7 +92,7 @@ public class StoreImporterTests
     [Fact]
     public async Task ImportAsync_OrdersWithoutCatalog_CreatesProductsFromTheLines()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         const string orders = """
             order_id,customer_id,ordered_at,sku,quantity,unit_price,product_name,category
             A1,X9,2025-05-01,SKU-9,2,3.25,Widget,Gadgets
@@ -111,7 +114,7 @@ public class StoreImporterTests
     [Fact]
     public async Task ImportAsync_ByteOrderMarkCrlfAndQuotedNewlines_AreRead()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await CreateDatabaseAsync();
         var products = "\uFEFF" + Products.Replace("\n", "\r\n").Replace("\"Turbo Racer, red\"", "\"Turbo Racer,\r\nred\"");
 
         var report = await database.CreateImporter().ImportAsync(Store(products: products), ct: TestContext.Current.CancellationToken);

@@ -8,9 +8,12 @@ using static MerchDashboard.Features.Curation.CurationChange;
 
 namespace MerchDashboard.Tests.Features.Curation;
 
-public sealed class CurationCommandsTests : IAsyncLifetime
+public class CurationCommandsTests : IAsyncLifetime
 {
-    private SqliteTestDatabase _database = null!;
+    /// <summary>SQLite here; the PostgreSQL subclass runs the same tests there.</summary>
+    protected virtual async Task<ITestDatabase> CreateDatabaseAsync() => await SqliteTestDatabase.CreateAsync();
+
+    private ITestDatabase _database = null!;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private readonly CurationChangeNotifier _notifier = new();
     private CurationCommands _commands = null!;
@@ -18,7 +21,7 @@ public sealed class CurationCommandsTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         (await _database.CreateImporter().ImportAsync(StoreImporterTests.Store())).Succeeded.ShouldBeTrue();
         await using var db = _database.CreateDbContext();
         var ids = await db.Products.ToDictionaryAsync(p => p.Sku, p => p.Id);
@@ -26,7 +29,11 @@ public sealed class CurationCommandsTests : IAsyncLifetime
         _commands = new CurationCommands(_database, _notifier, _time);
     }
 
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task ApplyAsync_PinExcludeLock_SavesStateVersionAndAudit()

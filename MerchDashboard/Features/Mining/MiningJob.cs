@@ -11,8 +11,8 @@ namespace MerchDashboard.Features.Mining;
 /// <summary>
 /// Mines the orders into a new suggestion snapshot: reads the baskets, runs the engine, writes the
 /// run's pairs and bundles, and only then makes the run current, in one transaction. A failed or
-/// cancelled run leaves the previous run serving. One run at a time; progress and cancellation are
-/// exposed for the UI.
+/// cancelled run leaves the previous run serving. One run at a time, across instances too (a
+/// <see cref="MiningLease"/> in the database); progress and cancellation are exposed for the UI.
 /// </summary>
 public sealed class MiningJob(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -24,7 +24,10 @@ public sealed class MiningJob(
     /// <summary>Mined candidates kept per anchor: more than a list shows, since the composer drops substitutes.</summary>
     public const int StoredCandidates = MiningSettings.MaxListSize;
 
+    public const string RunningElsewhere = "A mining run is already running on another instance.";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly MiningLease _lease = new(dbFactory, time);
     private CancellationTokenSource? _running;
     private MiningStatus _status = MiningStatus.Idle;
 
@@ -63,6 +66,24 @@ public sealed class MiningJob(
         {
             return new MiningOutcome(false, null, "A mining run is already in progress.");
         }
+        bool leased;
+        try
+        {
+            leased = await _lease.TryAcquireAsync(ct);
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+        if (!leased)
+        {
+            _gate.Release();
+            Report("Idle", 0, null, RunningElsewhere);
+            return new MiningOutcome(false, null, RunningElsewhere);
+        }
+        using var renewal = new CancellationTokenSource();
+        var keeping = _lease.KeepAsync(renewal.Token);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         _running = cts;
         var started = time.GetUtcNow().UtcDateTime;
@@ -108,6 +129,9 @@ public sealed class MiningJob(
         finally
         {
             _running = null;
+            await renewal.CancelAsync();
+            await keeping;
+            await _lease.ReleaseAsync();
             _gate.Release();
         }
     }
