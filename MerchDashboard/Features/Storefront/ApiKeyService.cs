@@ -16,13 +16,15 @@ public sealed record CreatedApiKey(ApiKeyInfo Info, string Key);
 
 /// <summary>
 /// Storefront API keys: random 256-bit secrets shown once; only their SHA-256 is stored (a fast hash is
-/// right for high-entropy random keys, unlike passwords). Valid keys are cached by hash; revocation
-/// clears the cache.
+/// right for high-entropy random keys, unlike passwords). Lookups are cached by hash for
+/// <see cref="CacheFor"/>: a revocation clears this instance's cache at once and reaches every other
+/// instance within that time.
 /// </summary>
 public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
 {
     public const string KeyPrefix = "mdk_";
-    private readonly ConcurrentDictionary<string, ApiKeyInfo?> _byHash = new(StringComparer.Ordinal);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<string, (ApiKeyInfo? Key, DateTime CachedAt)> _byHash = new(StringComparer.Ordinal);
 
     public async Task<(CreatedApiKey? Created, string? Error)> CreateAsync(string name, string createdBy, CancellationToken ct = default)
     {
@@ -79,16 +81,17 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
             return null;
         }
         var hash = Hash(presented);
-        if (_byHash.TryGetValue(hash, out var cached))
+        var now = time.GetUtcNow().UtcDateTime;
+        if (_byHash.TryGetValue(hash, out var cached) && now - cached.CachedAt < CacheFor)
         {
-            return cached;
+            return cached.Key;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
         var info = key is null ? null : ToInfo(key);
         if (_byHash.Count < 10_000)
         {
-            _byHash[hash] = info;
+            _byHash[hash] = (info, now);
         }
         return info;
     }
