@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MerchDashboard.Data.Import;
@@ -13,32 +12,20 @@ public sealed class SqliteBulkWriter : IBulkWriter
     public async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, Action<long>? advanced, CancellationToken ct)
         where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var list = rows as IReadOnlyList<T> ?? rows.ToList();
         if (list.Count == 0)
         {
             return;
         }
-        // Rows that come without keys (a default id) let the database number them; rows with keys keep theirs.
-        var key = entity.FindPrimaryKey()!.Properties;
-        var generated = key.Count == 1 && key[0].GetGetter().HasSentinelValueUsingContainingEntity(list[0]);
-        var properties = entity.GetProperties().Where(p => !(generated && p.IsPrimaryKey())).ToList();
-        var columns = properties.Select(p => p.GetColumnName(store)!).ToList();
-
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
+        var table = BulkTable.For(db, list);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) "
-            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
-        var getters = properties.Select(p => p.GetGetter()).ToArray();
-
-        var parameters = new DbParameter[mappings.Length];
-        for (var i = 0; i < mappings.Length; i++)
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c}\""))}) "
+            + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = new DbParameter[table.Columns.Count];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            parameters[i] = mappings[i].CreateParameter(command, $"@p{i}", null, nullable: true);
+            parameters[i] = table.Mappings[i].CreateParameter(command, $"@p{i}", null, nullable: true);
             command.Parameters.Add(parameters[i]);
         }
         await command.PrepareAsync(ct);
@@ -46,14 +33,9 @@ public sealed class SqliteBulkWriter : IBulkWriter
         long count = 0;
         foreach (var row in list)
         {
-            for (var i = 0; i < mappings.Length; i++)
+            for (var i = 0; i < parameters.Length; i++)
             {
-                var value = getters[i].GetClrValueUsingContainingEntity(row);
-                if (value is not null && mappings[i].Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-                parameters[i].Value = value ?? DBNull.Value;
+                parameters[i].Value = table.ValueOf(row, i) ?? DBNull.Value;
             }
             await command.ExecuteNonQueryAsync(ct);
             if (++count % ReportEvery == 0)

@@ -21,22 +21,15 @@ public sealed class PostgresBulkWriter : IBulkWriter
     public async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, Action<long>? advanced, CancellationToken ct)
         where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var list = rows as IReadOnlyList<T> ?? rows.ToList();
         if (list.Count == 0)
         {
             return;
         }
-        // Rows that come without keys (a default id) let the database number them; rows with keys keep theirs.
-        var key = entity.FindPrimaryKey()!.Properties;
-        var generated = key.Count == 1 && key[0].GetGetter().HasSentinelValueUsingContainingEntity(list[0]);
-        var properties = entity.GetProperties().Where(p => !(generated && p.IsPrimaryKey())).ToList();
-        var columns = properties.Select(p => Quote(p.GetColumnName(store)!)).ToList();
-        var mappings = properties.Select(p => (RelationalTypeMapping)p.GetRelationalTypeMapping()).ToArray();
-        var writers = mappings.Select(ColumnWriter.For).ToArray();
-        var getters = properties.Select(p => p.GetGetter()).ToArray();
+        var bulk = BulkTable.For(db, list);
+        var table = bulk.Name;
+        var columns = bulk.Columns.Select(Quote).ToList();
+        var writers = bulk.Mappings.Select(ColumnWriter.For).ToArray();
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -53,14 +46,9 @@ public sealed class PostgresBulkWriter : IBulkWriter
                 {
                     // Synchronous writes fill Npgsql's buffer and flush when it is full: per-value awaits cost more than the I/O.
                     importer.StartRow();
-                    for (var i = 0; i < mappings.Length; i++)
+                    for (var i = 0; i < writers.Length; i++)
                     {
-                        var value = getters[i].GetClrValueUsingContainingEntity(row);
-                        if (value is not null && mappings[i].Converter is { } converter)
-                        {
-                            value = converter.ConvertToProvider(value);
-                        }
-                        writers[i].Write(importer, value);
+                        writers[i].Write(importer, bulk.ValueOf(row, i));
                     }
                     if (++count % ReportEvery == 0)
                     {
@@ -77,9 +65,9 @@ public sealed class PostgresBulkWriter : IBulkWriter
                 await db.Database.ExecuteSqlRawAsync($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", ct);
 #pragma warning restore EF1002
             }
-            if (!generated && key.Count == 1 && key[0].ValueGenerated == ValueGenerated.OnAdd && key[0].ClrType != typeof(string))
+            if (bulk.ExplicitKey is { ValueGenerated: ValueGenerated.OnAdd } key && key.ClrType != typeof(string))
             {
-                await ResetSequenceAsync(db, table, key[0].GetColumnName(store)!, ct);
+                await ResetSequenceAsync(db, table, key.GetColumnName(bulk.Store)!, ct);
             }
         }
         finally
