@@ -5,40 +5,11 @@ using CsvHelper.Configuration;
 
 namespace MerchDashboard.Data.Import;
 
-/// <summary>Collects problems up to a limit, so a bad file yields a useful report rather than a wall of text.</summary>
-public sealed class ProblemLog(int limit = 100)
-{
-    private readonly List<ImportProblem> _problems = [];
-
-    public IReadOnlyList<ImportProblem> Problems => _problems;
-    public bool Any => _problems.Count > 0;
-    public bool Truncated { get; private set; }
-
-    /// <summary>Problems found past the limit (reading stops soon after the limit, so there may be more still).</summary>
-    public int Dropped { get; private set; }
-    public bool Full => _problems.Count >= limit;
-
-    public void Add(ImportProblem problem)
-    {
-        if (_problems.Count < limit)
-        {
-            _problems.Add(problem);
-        }
-        else
-        {
-            Truncated = true;
-            Dropped++;
-        }
-    }
-
-    public void Add(string file, long line, string field, string message) => Add(new ImportProblem(file, line, field, message));
-}
-
 /// <summary>
 /// Reads a CSV file with CsvHelper (quotes, embedded commas and newlines, a byte-order mark, any line
 /// ending), checks its header, and hands out rows whose typed getters log precise problems.
 /// </summary>
-public sealed class CsvTable : IDisposable
+public sealed partial class CsvTable : IDisposable
 {
     private readonly StreamReader _reader;
     private readonly CsvReader _csv;
@@ -181,110 +152,6 @@ public sealed class CsvTable : IDisposable
     }
 
     public void Problem(string column, string message) => _log.Add(FileName, Line, column, message);
-
-    public int? WholeNumber(string column, int min = int.MinValue, bool required = true)
-    {
-        var text = Text(column);
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                Problem(column, "is empty; expected a whole number");
-            }
-            return null;
-        }
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            Problem(column, $"{Quote(text)} is not a whole number");
-            return null;
-        }
-        if (value < min)
-        {
-            Problem(column, $"{value} is below the minimum of {min}");
-            return null;
-        }
-        return value;
-    }
-
-    public decimal? Number(string column, decimal min = decimal.MinValue, bool required = true)
-    {
-        var text = Text(column);
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                Problem(column, "is empty; expected a number");
-            }
-            return null;
-        }
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
-        {
-            Problem(column, $"{Quote(text)} is not a number (use a dot for decimals, no currency sign)");
-            return null;
-        }
-        if (value < min)
-        {
-            Problem(column, $"{value.ToString(CultureInfo.InvariantCulture)} is negative, which is not allowed here");
-            return null;
-        }
-        return value;
-    }
-
-    private const string IsoExample = "ISO 8601, such as 2025-03-14T09:30:00Z";
-
-    /// <summary>
-    /// A date or date-time in the invariant culture (ISO 8601, or month/day/year as some exports write it);
-    /// without an offset it is taken as UTC. <paramref name="example"/> tells the user what was expected.
-    /// </summary>
-    public DateTime? Time(string column, bool required = true, string example = IsoExample, Func<string, string>? normalize = null)
-    {
-        var text = Text(column);
-        if (text.Length == 0)
-        {
-            if (required)
-            {
-                Problem(column, $"is empty; expected a date ({example})");
-            }
-            return null;
-        }
-        if (!DateTimeOffset.TryParse(normalize is null ? text : normalize(text), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            Problem(column, $"{Quote(text)} is not a valid date (expected {example})");
-            return null;
-        }
-        return value.UtcDateTime;
-    }
-
-    public bool? Bool(string column, bool defaultValue)
-    {
-        var text = Text(column).ToLowerInvariant();
-        switch (text)
-        {
-            case "": return defaultValue;
-            case "true" or "1" or "yes" or "y": return true;
-            case "false" or "0" or "no" or "n": return false;
-            default:
-                Problem(column, $"{Quote(text)} is not true or false");
-                return null;
-        }
-    }
-
-    public T? Choice<T>(string column, IReadOnlyDictionary<string, T> choices, T? whenEmpty = null)
-        where T : struct
-    {
-        var text = Text(column);
-        if (text.Length == 0 && whenEmpty is not null)
-        {
-            return whenEmpty;
-        }
-        if (choices.TryGetValue(text.ToLowerInvariant(), out var value))
-        {
-            return value;
-        }
-        Problem(column, $"{Quote(text)} is not one of {string.Join(", ", choices.Keys)}");
-        return null;
-    }
 
     public void Dispose()
     {
