@@ -90,9 +90,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     {
         var results = await page.RunAxe();
         var blocking = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        blocking.Count.ShouldBe(0, string.Join("\n", blocking.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {Shorten(n.Html)}"))}")));
     }
+
+    private static string Shorten(string? html) => html is null ? "" : html.Length <= 300 ? html : html[..300] + "…";
 
     public async ValueTask DisposeAsync()
     {
