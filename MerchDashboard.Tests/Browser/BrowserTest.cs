@@ -23,6 +23,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     protected async Task<IPage> OpenAsync(string? user = null, string path = "/")
     {
         var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
