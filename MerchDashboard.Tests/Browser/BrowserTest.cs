@@ -23,6 +23,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     protected async Task<IPage> OpenAsync(string? user = null, string path = "/")
     {
         var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -90,9 +91,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     {
         var results = await page.RunAxe();
         var blocking = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        blocking.ShouldBeEmpty(string.Join("\n", blocking.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        blocking.Count.ShouldBe(0, string.Join("\n", blocking.Select(v =>
+            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => $"{n.Target} {Shorten(n.Html)}"))}")));
     }
+
+    private static string Shorten(string? html) => html is null ? "" : html.Length <= 300 ? html : html[..300] + "…";
 
     public async ValueTask DisposeAsync()
     {
