@@ -104,7 +104,7 @@ public class DashboardsPageTests(DashboardTestStoreFixture store) : MudBunitCont
     public async Task PersonalizationTab_ArmFilter_ChangesRepeatFigures()
     {
         var page = Render<DashboardsPage>();
-        page.WaitForAssertion(() => page.FindAll(".mud-tab").Count.ShouldBe(3), TimeSpan.FromSeconds(10));
+        WaitUntilLoaded(page);
 
         page.FindAll(".mud-tab")[1].Click();
 
@@ -127,7 +127,7 @@ public class DashboardsPageTests(DashboardTestStoreFixture store) : MudBunitCont
     public void ComparisonTab_ShowsTheFourArms()
     {
         var page = Render<DashboardsPage>();
-        page.WaitForAssertion(() => page.FindAll(".mud-tab").Count.ShouldBe(3), TimeSpan.FromSeconds(10));
+        WaitUntilLoaded(page);
 
         page.FindAll(".mud-tab")[2].Click();
 
@@ -137,5 +137,12 @@ public class DashboardsPageTests(DashboardTestStoreFixture store) : MudBunitCont
         page.Find("[data-testid=value-AverageOrderValue-Personalization]").TextContent.ShouldBe("$20.00");
         page.Find("[data-testid=value-AverageOrderValue-Both]").TextContent.ShouldBe("$70.00");
         page.Find("[data-testid=verdicts]").TextContent.ShouldContain("Cross-sell + personalization");
+    }
+
+    /// <summary>The first tab has its figures: the page has stopped re-rendering, so a tab's click handler stays current.</summary>
+    private static void WaitUntilLoaded(IRenderedComponent<DashboardsPage> page)
+    {
+        page.WaitForAssertion(() => page.FindAll(".mud-tab").Count.ShouldBe(3), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Kpi(page, "aov").ShouldNotBeNullOrEmpty(), TimeSpan.FromSeconds(10));
     }
 }
