@@ -22,6 +22,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     /// <summary>A fresh browser session, signed in through the login form when a user is given.</summary>
     protected async Task<IPage> OpenAsync(string? user = null, string path = "/")
     {
+        if (BrowserFixture.MissingBrowserReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
         var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
@@ -62,6 +66,10 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     /// <summary>Runs a journey; on failure saves a screenshot of every open page and adds the console errors to the failure.</summary>
     protected async Task JourneyAsync(string name, Func<Task> journey)
     {
+        if (BrowserFixture.MissingBrowserReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
         try
         {
             await journey();
