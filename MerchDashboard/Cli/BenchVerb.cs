@@ -25,8 +25,9 @@ public static class BenchVerb
         var importLines = Verb.Option("--import-lines", "Instead: time importing a generated Online Retail file of this many lines into a fresh database", 0);
         var dashboards = Verb.Option<bool>("--dashboards", "Instead: time the dashboards' computation path and the CLV fits on generated orders");
         var customers = Verb.Option("--customers", "Number of customers (with --dashboards)", 100_000);
+        var composer = Verb.Option<bool>("--composer", "Instead: time the composer (K = 8, 50 mined candidates) anonymous and personalized");
         return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining (or, with options, imports and dashboards) on generated data; figures as JSON.",
-            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers],
+            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers, composer],
             async (context, ct) =>
             {
                 if (context.Get(importLines) is > 0 and var lines)
@@ -35,6 +36,18 @@ public static class BenchVerb
                     var importFigures = await Benchmarks.ImportBenchmark.RunAsync(lines, progress, ct);
                     progress.Done();
                     await context.Out.WriteLineAsync(JsonSerializer.Serialize(importFigures, Indented));
+                    return CommandLine.Success;
+                }
+                if (context.Get(composer))
+                {
+                    const int Compositions = 200_000;
+                    var figures = new
+                    {
+                        compositions = Compositions,
+                        anonymousNsPerComposition = Benchmarks.ComposerBenchmark.MeanNanosecondsPerComposition(Compositions, personalized: false),
+                        personalizedNsPerComposition = Benchmarks.ComposerBenchmark.MeanNanosecondsPerComposition(Compositions, personalized: true),
+                    };
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(figures, Indented));
                     return CommandLine.Success;
                 }
                 var (n, m) = (context.Get(orders), context.Get(products));
