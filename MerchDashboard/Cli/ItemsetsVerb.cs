@@ -9,19 +9,23 @@ public static class ItemsetsVerb
     public static Command Create()
     {
         var input = new MiningInput();
-        return Verb.Create("itemsets", "Frequent itemsets from a basket file or an orders CSV.", input.All,
+        var limits = new MiningLimitOptions();
+        return Verb.Create("itemsets", "Frequent itemsets from a basket file or an orders CSV.", [.. input.All, .. limits.All],
             (context, ct) =>
             {
                 var settings = MiningInput.Validated(new MiningSettings
                 {
                     MinSupport = context.Get(input.MinSupport),
                     MinCount = context.Get(input.MinCount),
-                    MaxLength = context.Get(input.MaxLength),
+                    MaxLength = context.Get(limits.MaxLength),
                 });
                 var json = input.Json(context);
                 var baskets = input.Load(context, ct);
+                var budget = limits.Budget(context, baskets);
+                var minCount = settings.MinCountFor(baskets.BasketCount);
                 var progress = new ConsoleProgress<double>(context.Error, p => $"mining: {p:P0}");
-                var itemsets = FrequentItemsetMiner.Mine(baskets, settings.MinCountFor(baskets.BasketCount), settings.MaxLength, progress, ct);
+                var itemsets = FrequentItemsetMiner.TryMine(baskets, minCount, settings.MaxLength, budget, progress, ct)
+                    ?? throw MiningLimitOptions.Exceeded(budget, settings, minCount, "the frequent itemsets");
                 progress.Done();
                 input.Write(context, writer =>
                 {

@@ -12,11 +12,10 @@ internal sealed class MiningInput
     public Option<string> Format { get; } = Verb.Option("--format", "Layout of --orders: generic or online-retail", "generic");
     public Option<double?> MinSupport { get; } = Verb.Option<double?>("--min-support", "Minimum support in (0, 1]: frequent when count >= ceil(S x N)");
     public Option<int?> MinCount { get; } = Verb.Option<int?>("--min-count", "Minimum count (with --min-support, the stricter wins; with neither, 1)");
-    public Option<int> MaxLength { get; } = Verb.Option("--max-length", "Longest itemset, 2 to 5 (2 = pairs only)", 2);
     public Option<string> Output { get; } = Verb.Option("--output", "csv or json", "csv");
     public Option<string?> Out { get; } = Verb.Option<string?>("--out", "Output file (default: standard output)");
 
-    public IEnumerable<Option> All => [Baskets, Orders, Format, MinSupport, MinCount, MaxLength, Output, Out];
+    public IEnumerable<Option> All => [Baskets, Orders, Format, MinSupport, MinCount, Output, Out];
 
     public static MiningSettings Validated(MiningSettings settings) =>
         settings.Validate() is { Count: > 0 } reasons ? throw new CliUserException(string.Join("; ", reasons)) : settings;

@@ -15,7 +15,7 @@ public static class FeatureServices
     /// <summary>The mining job and its settings; the command line uses this alone.</summary>
     public static IServiceCollection AddMining(this IServiceCollection services)
     {
-        services.AddOptions<MiningOptions>().BindConfiguration(MiningOptions.Section);
+        services.AddOptions<MiningOptions>().BindConfiguration(MiningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MiningSettingsStore>();
         services.AddSingleton<MiningJob>();
         return services;

@@ -10,6 +10,7 @@ internal sealed class MiningRunConfiguration : IEntityTypeConfiguration<MiningRu
     {
         builder.Property(r => r.Trigger).HasMaxLength(64);
         builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Property(r => r.Warning).HasMaxLength(1000);
         builder.HasIndex(r => r.IsCurrent);
     }
 }

@@ -6,6 +6,9 @@ public enum MiningRunStatus
     Succeeded = 1,
     Failed = 2,
     Cancelled = 3,
+
+    /// <summary>Found Running at start-up or by the next lease holder: its process stopped mid-run (a crash, a kill).</summary>
+    Abandoned = 4,
 }
 
 /// <summary>
@@ -25,6 +28,9 @@ public sealed class MiningRun
     public int Pairs { get; set; }
     public int Bundles { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>What a successful run gave up to stay within the memory budget (MiningFallback); null when nothing.</summary>
+    public string? Warning { get; set; }
 }
 
 /// <summary>A mined "frequently bought with" candidate of an anchor, with its statistics and rank.</summary>

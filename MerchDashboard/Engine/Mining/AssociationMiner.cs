@@ -1,68 +1,130 @@
 namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
-/// A full mining run: frequent itemsets, rules, and for each anchor its candidates ranked by
-/// <see cref="RankingScore"/> (best first; ties by larger count, then candidate label, ordinal) and its
-/// bundles from <see cref="BundleFinder"/>. Only single-item antecedents feed the candidate lists.
+/// A full mining run within a <see cref="MemoryBudget"/>, level by level: pairs first (they alone feed the
+/// candidate lists: rules with a single-item antecedent, ranked by <see cref="RankingScore"/>, best first;
+/// ties by larger count, then candidate label, ordinal), then itemsets of 3 to 4 items for the bundles of
+/// <see cref="BundleFinder"/> (longer itemsets feed nothing the app shows). When a level would exceed the
+/// budget it is mined again at a doubled minimum count, until it fits: pairs always fit in the end (at a
+/// count above the most frequent item's, nothing is frequent), bundles may end with none. What was given
+/// up is <see cref="MiningResult.Fallback"/>; with enough budget the result is the plain one.
 /// </summary>
 public static class AssociationMiner
 {
-    /// <summary>Mines with settings that <see cref="MiningSettings.Validate"/> accepted; invalid settings are a caller bug.</summary>
+    /// <summary>Mines within the default budget, reporting one overall fraction.</summary>
     public static MiningResult Run(TransactionSet baskets, MiningSettings settings,
-        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        Run(baskets, settings, MemoryBudget.FromMegabytes(MemoryBudget.DefaultMegabytes),
+            progress is null ? null : new OverallProgress(progress), cancellationToken);
+
+    /// <summary>
+    /// Mines with settings that <see cref="MiningSettings.Validate"/> accepted (invalid settings are a caller bug).
+    /// Throws <see cref="InvalidOperationException"/> when the encoded baskets alone exceed the budget.
+    /// </summary>
+    public static MiningResult Run(TransactionSet baskets, MiningSettings settings, MemoryBudget budget,
+        IProgress<MiningProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baskets);
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(budget);
         if (settings.Validate() is [var first, ..])
         {
             throw new ArgumentException(first, nameof(settings));
         }
-        var minCount = settings.MinCountFor(baskets.BasketCount);
-        var itemsets = FrequentItemsetMiner.Mine(baskets, minCount, settings.MaxLength,
-            progress is null ? null : new ScaledProgress(progress, 0.9), cancellationToken);
-        var rules = RuleGenerator.Generate(itemsets, settings, cancellationToken);
-        var candidates = new List<AssociationRule>?[baskets.ItemCount];
-        foreach (var rule in rules)
+        if (!budget.TryReserve(baskets.MemoryBytes))
         {
-            var items = itemsets.Items(rule.Itemset);
-            if (items.Length == 2)
-            {
-                (candidates[items[1 - rule.ConsequentPosition]] ??= []).Add(rule);
-            }
+            throw new InvalidOperationException(
+                $"The orders alone take {baskets.MemoryBytes / (1 << 20):N0} MB once encoded, more than the mining memory budget of {budget.LimitMegabytes:N0} MB: raise Mining:MemoryBudgetMB.");
         }
-        var bundles = settings.MaxLength >= BundleFinder.MinBundleSize ? new BundleFinder(itemsets, settings.ScorePriorCount) : null;
+        var minCount = settings.MinCountFor(baskets.BasketCount);
+        var (pairs, pairMinCount) = MineFitting(baskets, minCount, 2, budget,
+            p => RuleGenerator.EstimateBytes(p) + CandidateRanking.EstimateBytes(p, settings), Phase(progress, MiningPhase.Pairs), cancellationToken);
+        if (pairs is null)
+        {
+            throw new InvalidOperationException($"The mining memory budget of {budget.LimitMegabytes:N0} MB is spent before any pair: raise Mining:MemoryBudgetMB.");
+        }
+        var candidates = CandidateRanking.Rank(pairs, settings, Phase(progress, MiningPhase.RulesAndRanking), cancellationToken);
+        budget.Release(pairs.AccountedBytes + RuleGenerator.EstimateBytes(pairs));
+
+        FrequentItemsets? longer = null;
+        var bundleMinCount = (int?)null;
+        if (settings.Mines(BundleFinder.MinBundleSize))
+        {
+            var bundleLength = settings.Mines(BundleFinder.MaxBundleSize) ? BundleFinder.MaxBundleSize : BundleFinder.MinBundleSize;
+            (longer, bundleMinCount) = MineFitting(baskets, pairMinCount, bundleLength, budget, l => BundleFinder.EstimateBytes(l, settings.ListSize),
+                Phase(progress, MiningPhase.LongerItemsets), cancellationToken);
+        }
+        var bundles = longer is null ? null : new BundleFinder(longer, settings.ScorePriorCount);
+        var bundleProgress = Phase(progress, MiningPhase.Bundles);
         var anchors = new List<AnchorSuggestions>();
         for (var anchor = 0; anchor < baskets.ItemCount; anchor++)
         {
-            var ranked = Rank(itemsets, candidates[anchor], settings);
+            if ((anchor & 255) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                bundleProgress?.Report((double)anchor / baskets.ItemCount);
+            }
+            var ranked = candidates[anchor] ?? [];
             var anchorBundles = bundles?.Find(anchor, settings.ListSize) ?? [];
             if (ranked.Count > 0 || anchorBundles.Count > 0)
             {
                 anchors.Add(new AnchorSuggestions(baskets.Label(anchor), baskets.ItemSupportCount(anchor), ranked, anchorBundles));
             }
         }
-        progress?.Report(1);
-        return new MiningResult(settings, baskets.BasketCount, minCount, anchors);
+        bundleProgress?.Report(1);
+        var fellBack = pairMinCount != minCount || (settings.Mines(BundleFinder.MinBundleSize) && bundleMinCount != minCount);
+        return new MiningResult(settings, baskets.BasketCount, minCount, anchors,
+            fellBack ? new MiningFallback(budget.LimitMegabytes, minCount, pairMinCount, bundleMinCount) : null);
     }
 
-    private static IReadOnlyList<Candidate> Rank(FrequentItemsets itemsets, List<AssociationRule>? rules, MiningSettings settings)
+    /// <summary>
+    /// Itemsets of up to <paramref name="maxLength"/> items at the smallest of minCount, 2 x minCount, 4 x minCount, ...
+    /// whose itemsets and follow-up structures (<paramref name="followUpBytes"/>) fit the budget, both left reserved;
+    /// (null, null) when even a count above every item's fails, which can only happen when the budget is nearly spent.
+    /// </summary>
+    private static (FrequentItemsets? Itemsets, int? MinCount) MineFitting(TransactionSet baskets, int minCount, int maxLength,
+        MemoryBudget budget, Func<FrequentItemsets, long> followUpBytes, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        if (rules is null)
+        var mostFrequent = Enumerable.Range(0, baskets.ItemCount).Select(baskets.ItemSupportCount).DefaultIfEmpty(0).Max();
+        for (long count = minCount; ; count *= 2)
         {
-            return [];
+            budget.ResetExceeded();
+            var attempt = (int)Math.Min(count, int.MaxValue);
+            var itemsets = FrequentItemsetMiner.TryMine(baskets, attempt, maxLength, budget, progress, cancellationToken);
+            if (itemsets is not null)
+            {
+                if (budget.TryReserve(followUpBytes(itemsets)))
+                {
+                    progress?.Report(1);
+                    return (itemsets, attempt);
+                }
+                budget.Release(itemsets.AccountedBytes);
+            }
+            if (attempt > mostFrequent)
+            {
+                return (null, null);
+            }
         }
-        return [.. rules
-            .Select(rule => new Candidate(itemsets.Baskets.Label(rule.Consequent(itemsets)), rule.Statistics,
-                RankingScore.Of(rule.Statistics, settings.ScorePriorCount)))
-            .OrderByDescending(c => c.Score)
-            .ThenByDescending(c => c.Statistics.Count)
-            .ThenBy(c => c.Item, StringComparer.Ordinal)
-            .Take(settings.ListSize)];
     }
+
+    private static PhaseProgress? Phase(IProgress<MiningProgress>? progress, MiningPhase phase) =>
+        progress is null ? null : new PhaseProgress(progress, phase);
 }
 
-/// <summary>Reports a fraction of a larger task synchronously (Progress&lt;T&gt; would post, and could arrive after "done").</summary>
-internal sealed class ScaledProgress(IProgress<double> inner, double scale) : IProgress<double>
+/// <summary>Reports one phase's fraction synchronously (Progress&lt;T&gt; would post, and could arrive after "done").</summary>
+internal sealed class PhaseProgress(IProgress<MiningProgress> inner, MiningPhase phase) : IProgress<double>
 {
-    public void Report(double value) => inner.Report(scale * value);
+    public void Report(double value) => inner.Report(new MiningProgress(phase, value));
+}
+
+/// <summary>The engine's four phases as one fraction: pairs to 40%, longer itemsets to 80%, rules to 90%, bundles to 100%.</summary>
+internal sealed class OverallProgress(IProgress<double> inner) : IProgress<MiningProgress>
+{
+    public void Report(MiningProgress value) => inner.Report(value.Phase switch
+    {
+        MiningPhase.Pairs => 0.4 * value.Fraction,
+        MiningPhase.RulesAndRanking => 0.4 + (0.1 * value.Fraction),
+        MiningPhase.LongerItemsets => 0.5 + (0.3 * value.Fraction),
+        _ => 0.8 + (0.2 * value.Fraction),
+    });
 }

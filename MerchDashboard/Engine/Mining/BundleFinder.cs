@@ -16,6 +16,28 @@ public sealed class BundleFinder
     private readonly double _priorCount;
     private readonly int[][] _bundlesByItem;
 
+    /// <summary>A found bundle's bytes: the record, its label array and the list slot.</summary>
+    private const long BytesPerFoundBundle = 160;
+
+    /// <summary>
+    /// The most bytes the finder and its results hold: an index entry per item of each itemset of 3 or 4 items
+    /// (twice: list growth, then arrays), an array per item, and at most <paramref name="listSize"/> bundles per item.
+    /// </summary>
+    public static long EstimateBytes(FrequentItemsets itemsets, int listSize)
+    {
+        ArgumentNullException.ThrowIfNull(itemsets);
+        long entries = 0;
+        for (var set = 0; set < itemsets.Count; set++)
+        {
+            if (itemsets.Size(set) is >= MinBundleSize and <= MaxBundleSize)
+            {
+                entries += itemsets.Size(set);
+            }
+        }
+        var items = itemsets.Baskets.ItemCount;
+        return (8 * entries) + (32L * items) + (Math.Min(entries, (long)items * listSize) * BytesPerFoundBundle);
+    }
+
     public BundleFinder(FrequentItemsets itemsets, double priorCount)
     {
         ArgumentNullException.ThrowIfNull(itemsets);

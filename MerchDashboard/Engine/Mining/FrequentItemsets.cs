@@ -12,8 +12,9 @@ public sealed class FrequentItemsets
     private readonly int[] _items;
     private readonly int[] _counts;
 
-    internal FrequentItemsets(TransactionSet baskets, int minCount, int maxLength, int[] starts, int[] items, int[] counts)
+    internal FrequentItemsets(TransactionSet baskets, int minCount, int maxLength, int[] starts, int[] items, int[] counts, long accountedBytes)
     {
+        AccountedBytes = accountedBytes;
         Baskets = baskets;
         MinCount = minCount;
         MaxLength = maxLength;
@@ -24,7 +25,11 @@ public sealed class FrequentItemsets
 
     public TransactionSet Baskets { get; }
     public int MinCount { get; }
+    /// <summary>The longest itemset the search could find: the requested maximum, or the longest basket if shorter or unlimited.</summary>
     public int MaxLength { get; }
+
+    /// <summary>The bytes reserved for these itemsets on the budget they were mined under.</summary>
+    public long AccountedBytes { get; }
     public int BasketCount => Baskets.BasketCount;
     public int Count => _counts.Length;
 

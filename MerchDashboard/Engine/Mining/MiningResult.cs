@@ -3,13 +3,15 @@ namespace MerchDashboard.Engine.Mining;
 /// <summary>
 /// A mining snapshot: for each anchor item with at least one candidate or bundle, its ranked
 /// frequently-bought-with list and its best bundles, with the settings used and N. Plain immutable data
-/// for the app to persist and serve.
+/// for the app to persist and serve. <see cref="Fallback"/> says what was given up to stay within the
+/// memory budget (null: nothing).
 /// </summary>
 public sealed record MiningResult(
     MiningSettings Settings,
     int BasketCount,
     int MinCount,
-    IReadOnlyList<AnchorSuggestions> Anchors);
+    IReadOnlyList<AnchorSuggestions> Anchors,
+    MiningFallback? Fallback = null);
 
 /// <summary>One anchor's candidates (best first, at most K) and bundles (best first, at most K).</summary>
 public sealed record AnchorSuggestions(

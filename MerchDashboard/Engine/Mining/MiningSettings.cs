@@ -9,7 +9,11 @@ namespace MerchDashboard.Engine.Mining;
 public sealed record MiningSettings
 {
     public const int MinItemsetLength = 2;
-    public const int MaxItemsetLength = 5;
+    /// <summary>The largest explicit maximum length, arules' default <c>maxlen</c>.</summary>
+    public const int MaxItemsetLength = 10;
+
+    /// <summary>A <see cref="MaxLength"/> of 0 sets no limit: itemsets as long as the longest basket.</summary>
+    public const int NoLengthLimit = 0;
     public const int MaxListSize = 20;
 
     /// <summary>Floating-point slack of the threshold comparisons, relative to the compared magnitude.</summary>
@@ -20,7 +24,7 @@ public sealed record MiningSettings
     public double MinConfidence { get; init; }
     public double MinLift { get; init; }
 
-    /// <summary>The longest itemset mined; 2 mines pairs only.</summary>
+    /// <summary>The longest itemset mined: 2 mines pairs only, up to <see cref="MaxItemsetLength"/>, or <see cref="NoLengthLimit"/>.</summary>
     public int MaxLength { get; init; } = 2;
 
     /// <summary>K: the length of each anchor's ranked candidate list, and of its bundle list.</summary>
@@ -49,9 +53,9 @@ public sealed record MiningSettings
         {
             reasons.Add($"minimum lift must be a finite number of at least 0, not {MinLift}");
         }
-        if (MaxLength is < MinItemsetLength or > MaxItemsetLength)
+        if (MaxLength is not NoLengthLimit and (< MinItemsetLength or > MaxItemsetLength))
         {
-            reasons.Add($"maximum length must be between {MinItemsetLength} and {MaxItemsetLength}, not {MaxLength}");
+            reasons.Add($"maximum length must be between {MinItemsetLength} and {MaxItemsetLength}, or {NoLengthLimit} for no limit, not {MaxLength}");
         }
         if (ListSize is < 1 or > MaxListSize)
         {
@@ -63,6 +67,9 @@ public sealed record MiningSettings
         }
         return reasons;
     }
+
+    /// <summary>Whether itemsets of <paramref name="length"/> items are mined at these settings.</summary>
+    public bool Mines(int length) => MaxLength == NoLengthLimit || length <= MaxLength;
 
     /// <summary>
     /// The smallest frequent count for N baskets. ceil(s x N) is taken with a small relative slack so that

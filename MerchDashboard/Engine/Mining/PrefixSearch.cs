@@ -10,6 +10,9 @@ internal readonly record struct ItemsetBlock(int[] Starts, int[] Items, int[] Co
 /// item count once and reset after each use, so the search allocates only its per-root output.
 /// <c>_allowedDepth[b] &gt;= d</c> means item b may extend a prefix of length d: the frequent extensions of
 /// a prefix are the only candidates of its children (the Apriori property).
+/// Every <see cref="CheckInterval"/> baskets visited, the search looks at the cancellation token and the
+/// budget, so one long top-level item stops within milliseconds; each itemset emitted is paid from a
+/// chunk reserved on the <see cref="MemoryBudget"/>, and a refused chunk stops the search.
 /// </summary>
 internal sealed class PrefixSearch
 {
@@ -26,10 +29,16 @@ internal sealed class PrefixSearch
     private readonly IntBuffer _outStarts = new(1024);
     private readonly IntBuffer _outItems = new(4096);
     private readonly IntBuffer _outCounts = new(1024);
+    private readonly MemoryBudget _budget;
+    private readonly CancellationToken _cancellationToken;
+    private int _untilCheck = CheckInterval;
+    private long _unreserved;
 
-    public PrefixSearch(TransactionSet baskets, int minCount, int maxLength, int[] roots)
+    public PrefixSearch(TransactionSet baskets, int minCount, int maxLength, int[] roots, MemoryBudget budget, CancellationToken cancellationToken)
     {
         _baskets = baskets;
+        _budget = budget;
+        _cancellationToken = cancellationToken;
         _minCount = minCount;
         _maxLength = maxLength;
         _counts = new int[baskets.ItemCount];
@@ -44,8 +53,27 @@ internal sealed class PrefixSearch
         _prefix = new int[maxLength];
     }
 
+    internal const int CheckInterval = 256;
+    internal const long ReservationChunkBytes = 256 * 1024;
+
+    /// <summary>The bytes an emitted itemset of this length costs: its items, start and count, in its block and in the assembled arrays.</summary>
+    internal static long BytesPerItemset(int length) => 8L * (length + 2);
+
+    /// <summary>Set when the token was cancelled or the budget refused a chunk: the output is then incomplete.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>All bytes this worker reserved on the budget.</summary>
+    public long ReservedBytes { get; private set; }
+
+    /// <summary>The part of <see cref="ReservedBytes"/> not spent on itemsets.</summary>
+    public long UnusedBytes => _unreserved;
+
     public ItemsetBlock MineRoot(int root)
     {
+        if (Stopped || MustStop())
+        {
+            return default;
+        }
         _outStarts.Clear();
         _outItems.Clear();
         _outCounts.Clear();
@@ -61,7 +89,7 @@ internal sealed class PrefixSearch
         var extensions = _extensions[depth];
         var extensionCounts = _extensionCounts[depth];
         CountExtensions(depth, last, tids, extensions, extensionCounts);
-        if (extensions.Length == 0)
+        if (extensions.Length == 0 || Stopped)
         {
             return;
         }
@@ -72,7 +100,7 @@ internal sealed class PrefixSearch
             DeliverOccurrences(depth, last, tids, extensions, extensionCounts, tidLists);
         }
         var start = 0;
-        for (var e = 0; e < extensions.Length; e++)
+        for (var e = 0; e < extensions.Length && !Stopped; e++)
         {
             _prefix[depth] = extensions[e];
             Emit(depth + 1, extensionCounts[e]);
@@ -100,6 +128,10 @@ internal sealed class PrefixSearch
         _touched.Clear();
         foreach (var tid in tids)
         {
+            if (--_untilCheck == 0 && MustStop())
+            {
+                break;
+            }
             var basket = _baskets.Basket(tid);
             for (var i = basket.BinarySearch(last) + 1; i < basket.Length; i++)
             {
@@ -141,6 +173,10 @@ internal sealed class PrefixSearch
         var lists = tidLists.Span;
         foreach (var tid in tids)
         {
+            if (--_untilCheck == 0 && MustStop())
+            {
+                break;
+            }
             var basket = _baskets.Basket(tid);
             for (var i = basket.BinarySearch(last) + 1; i < basket.Length; i++)
             {
@@ -157,8 +193,30 @@ internal sealed class PrefixSearch
         }
     }
 
+    private bool MustStop()
+    {
+        _untilCheck = CheckInterval;
+        if (_cancellationToken.IsCancellationRequested || _budget.Exceeded)
+        {
+            Stopped = true;
+        }
+        return Stopped;
+    }
+
     private void Emit(int length, int count)
     {
+        var cost = BytesPerItemset(length);
+        if (_unreserved < cost)
+        {
+            if (!_budget.TryReserve(ReservationChunkBytes))
+            {
+                Stopped = true;
+                return;
+            }
+            ReservedBytes += ReservationChunkBytes;
+            _unreserved += ReservationChunkBytes;
+        }
+        _unreserved -= cost;
         for (var i = 0; i < length; i++)
         {
             _outItems.Add(_prefix[i]);

@@ -8,6 +8,22 @@ namespace MerchDashboard.Engine.Mining;
 /// </summary>
 public static class RuleGenerator
 {
+    /// <summary>A rule's bytes: the rule (64) and its sort key (8), three times (list growth slack and the sorted arrays).</summary>
+    private const long BytesPerRule = 3 * (64 + 8);
+
+    /// <summary>The most bytes <see cref="Generate"/> can hold for these itemsets: one rule per item of each itemset of 2 or more.</summary>
+    public static long EstimateBytes(FrequentItemsets itemsets)
+    {
+        ArgumentNullException.ThrowIfNull(itemsets);
+        long rules = 0;
+        for (var set = 0; set < itemsets.Count; set++)
+        {
+            var size = itemsets.Size(set);
+            rules += size > 1 ? size : 0;
+        }
+        return rules * BytesPerRule;
+    }
+
     public static AssociationRule[] Generate(FrequentItemsets itemsets, MiningSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(itemsets);

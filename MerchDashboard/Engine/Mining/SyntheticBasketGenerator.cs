@@ -6,10 +6,16 @@ namespace MerchDashboard.Engine.Mining;
 /// are shuffled over product numbers so popularity does not follow the label order, basket sizes run
 /// from 1 to 10 with P(k) proportional to 0.55^(k-1) (mean about 2.2), and some planted pairs make
 /// real complements: when one side is in a basket, the other joins it with probability 0.5.
+/// With <see cref="BasketSizes.OnlineRetailLike"/> sizes follow the UCI Online Retail invoices instead: a
+/// log-normal with median 16 and sigma 1 (mean about 26, as the real 26), rounded and held to 1..1,110 (its
+/// longest invoice), so a few baskets per 10,000 run to several hundred lines.
 /// </summary>
 public sealed class SyntheticBasketGenerator
 {
     public const int MaxBasketSize = 10;
+    public const int MaxLongBasketSize = 1_110;
+    private const double LongBasketLogMedian = 2.77;
+    private const double LongBasketLogSigma = 1.0;
     private const double SizeDecay = 0.55;
     private const double PlantedPairProbability = 0.5;
 
@@ -18,11 +24,14 @@ public sealed class SyntheticBasketGenerator
     private readonly double[] _sizeCumulative;
     private readonly int[] _productOfRank;
     private readonly int[] _partner;
+    private readonly BasketSizes _sizes;
 
-    public SyntheticBasketGenerator(int productCount, int seed, double zipfExponent = 1.0, int? plantedPairCount = null)
+    public SyntheticBasketGenerator(int productCount, int seed, double zipfExponent = 1.0, int? plantedPairCount = null,
+        BasketSizes sizes = BasketSizes.Short)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(productCount, 2);
         ProductCount = productCount;
+        _sizes = sizes;
         _random = new Random(seed);
         _popularityCumulative = Cumulative(productCount, r => 1 / Math.Pow(r + 1, zipfExponent));
         _sizeCumulative = Cumulative(MaxBasketSize, k => Math.Pow(SizeDecay, k));
@@ -44,6 +53,9 @@ public sealed class SyntheticBasketGenerator
 
     public int ProductCount { get; }
 
+    /// <summary>The longest basket this generator can write.</summary>
+    public int LongestBasket => _sizes == BasketSizes.OnlineRetailLike ? MaxLongBasketSize : MaxBasketSize;
+
     /// <summary>The planted complements, as product numbers (smaller first).</summary>
     public IReadOnlyList<(int A, int B)> PlantedPairs { get; }
 
@@ -53,7 +65,7 @@ public sealed class SyntheticBasketGenerator
     /// <summary>Writes the next basket's distinct product numbers (unsorted) and returns how many.</summary>
     public int NextBasket(Span<int> destination)
     {
-        var size = Math.Min(Draw(_sizeCumulative) + 1, destination.Length);
+        var size = Math.Min(NextSize(), destination.Length);
         var length = 0;
         for (var attempt = 0; length < size && attempt < size * 8; attempt++)
         {
@@ -71,7 +83,7 @@ public sealed class SyntheticBasketGenerator
     public void WriteBasketFile(TextWriter writer, int count, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        Span<int> basket = stackalloc int[MaxBasketSize];
+        var basket = new int[LongestBasket];
         var labels = Enumerable.Range(0, ProductCount).Select(ProductLabel).ToArray();
         for (var i = 0; i < count; i++)
         {
@@ -92,6 +104,18 @@ public sealed class SyntheticBasketGenerator
             }
         }
         progress?.Report(1);
+    }
+
+    private int NextSize()
+    {
+        if (_sizes == BasketSizes.Short)
+        {
+            return Draw(_sizeCumulative) + 1;
+        }
+        // Box-Muller: a standard normal from two uniforms.
+        var normal = Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+        var size = Math.Round(Math.Exp(LongBasketLogMedian + (LongBasketLogSigma * normal)));
+        return (int)Math.Clamp(size, 1, MaxLongBasketSize);
     }
 
     private static int AddDistinct(Span<int> basket, int length, int product)
@@ -120,4 +144,14 @@ public sealed class SyntheticBasketGenerator
         }
         return cumulative;
     }
+}
+
+/// <summary>The basket-size distributions of <see cref="SyntheticBasketGenerator"/>.</summary>
+public enum BasketSizes
+{
+    /// <summary>1 to 10 items, mean about 2.2: a typical web shop.</summary>
+    Short,
+
+    /// <summary>Log-normal, mean about 26, up to 1,110 items: the UCI Online Retail gift wholesaler.</summary>
+    OnlineRetailLike,
 }

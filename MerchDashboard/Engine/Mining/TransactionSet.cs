@@ -24,6 +24,10 @@ public sealed class TransactionSet
         {
             _itemCounts[item]++;
         }
+        for (var b = 0; b + 1 < basketStarts.Length; b++)
+        {
+            LongestBasket = Math.Max(LongestBasket, basketStarts[b + 1] - basketStarts[b]);
+        }
         _occurrences = new Lazy<(int[], int[])>(BuildOccurrences);
     }
 
@@ -31,6 +35,26 @@ public sealed class TransactionSet
     public int BasketCount => _basketStarts.Length - 1;
 
     public int ItemCount => _labels.Length;
+
+    /// <summary>The most items in one basket: no itemset is longer.</summary>
+    public int LongestBasket { get; }
+
+    /// <summary>
+    /// What the encoded baskets hold, their TID index included: four bytes per basket, item occurrence (twice)
+    /// and item count, and each label as a string (26 bytes of overhead, two per char, a reference).
+    /// </summary>
+    public long MemoryBytes
+    {
+        get
+        {
+            long labelBytes = 0;
+            foreach (var label in _labels)
+            {
+                labelBytes += 34 + (2L * label.Length);
+            }
+            return (4L * (_basketStarts.Length + (2L * _itemIds.Length) + (2L * _labels.Length) + 1)) + labelBytes;
+        }
+    }
 
     public IReadOnlyList<string> Labels => _labels;
 

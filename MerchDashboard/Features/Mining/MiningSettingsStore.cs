@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
@@ -6,10 +7,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Features.Mining;
 
-/// <summary>Bound from the <c>Mining</c> section: the defaults until an admin saves settings in the UI.</summary>
-public sealed class MiningOptions
+/// <summary>
+/// Bound from the <c>Mining</c> section and validated at start-up: the settings' defaults until an admin
+/// saves settings in the UI, and the memory budget, which only configuration sets.
+/// </summary>
+public sealed class MiningOptions : IValidatableObject
 {
     public const string Section = "Mining";
+
+    /// <summary>
+    /// The most megabytes a run's mining structures may hold (<see cref="MemoryBudget"/>). Past it the run
+    /// falls back (<see cref="MiningFallback"/>) rather than grow: the default fits a 2-4 GB host.
+    /// </summary>
+    [Range(MemoryBudget.MinMegabytes, MemoryBudget.MaxMegabytes)]
+    public int MemoryBudgetMB { get; set; } = MemoryBudget.DefaultMegabytes;
 
     public double? MinSupport { get; set; }
     public int? MinCount { get; set; } = 5;
@@ -23,12 +34,18 @@ public sealed class MiningOptions
         MinSupport = MinSupport, MinCount = MinCount, MinConfidence = MinConfidence, MinLift = MinLift,
         MaxLength = MaxLength, ListSize = ListSize,
     };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ToSettings().Validate().Select(reason => new ValidationResult($"Mining: {reason}"));
 }
 
 /// <summary>Mining settings: configuration gives the defaults, an admin's saved settings win; invalid ones are refused with reasons.</summary>
 public sealed class MiningSettingsStore(IDbContextFactory<AppDbContext> dbFactory, Microsoft.Extensions.Options.IOptions<MiningOptions> options, TimeProvider time)
 {
     public const string Key = "mining.settings";
+
+    /// <summary>Mining:MemoryBudgetMB, validated at start-up.</summary>
+    public int MemoryBudgetMegabytes => options.Value.MemoryBudgetMB;
 
     public async Task<MiningSettings> GetAsync(CancellationToken ct = default)
     {

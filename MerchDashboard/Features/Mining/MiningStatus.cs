@@ -6,5 +6,5 @@ public sealed record MiningStatus(bool Running, string Stage, double Progress, D
     public static MiningStatus Idle { get; } = new(false, "Idle", 0, null, null);
 }
 
-/// <summary>How a mining run ended.</summary>
-public sealed record MiningOutcome(bool Succeeded, int? RunId, string Message);
+/// <summary>How a mining run ended; <see cref="Warning"/> says what a successful run gave up to stay within the memory budget.</summary>
+public sealed record MiningOutcome(bool Succeeded, int? RunId, string Message, string? Warning = null);
