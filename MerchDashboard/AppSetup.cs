@@ -69,6 +69,7 @@ public static class AppSetup
         var mining = app.Services.GetRequiredService<MiningJob>();
         mining.RunSwapped += () => snapshots.ReloadAllAsync();
         app.Services.GetRequiredService<StoreImporter>().Imported += _ => mining.TryStart("import");
+        await mining.RecoverInterruptedRunsAsync(app.Lifetime.ApplicationStopping);
         if (!await mining.HasCurrentRunAsync(app.Lifetime.ApplicationStopping))
         {
             await mining.RunAsync("first start", app.Lifetime.ApplicationStopping);

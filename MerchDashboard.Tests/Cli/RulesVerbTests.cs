@@ -111,7 +111,8 @@ public sealed class RulesVerbTests : IDisposable
     [InlineData("--min-support", "1.5", "minimum support must be in (0, 1]")]
     [InlineData("--format", "xml", "--format 'xml' is not generic or online-retail")]
     [InlineData("--output", "xml", "--output 'xml' is not csv or json")]
-    [InlineData("--max-length", "6", "maximum length must be between 2 and 5")]
+    [InlineData("--max-length", "11", "maximum length must be between 2 and 10, or 0 for no limit")]
+    [InlineData("--memory-budget-mb", "8", "--memory-budget-mb must be between 16 and")]
     [InlineData("--min-confidence", "2", "minimum confidence must be in [0, 1]")]
     [InlineData("--min-support", "abc", "abc")]
     public async Task Rules_BadOption_ExitsTwoWithTheReason(string option, string value, string message)

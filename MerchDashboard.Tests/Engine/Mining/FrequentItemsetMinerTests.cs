@@ -24,6 +24,36 @@ public class FrequentItemsetMinerTests
     }
 
     [Fact]
+    public void Mine_LongBasketsAnyMaxLengthUpToTenOrNone_MatchesBruteForceCounts()
+    {
+        var random = new Random(20261130);
+        for (var run = 0; run < 150; run++)
+        {
+            var baskets = MiningTestData.RandomLongBaskets(random);
+            var maxLength = random.Next(0, 11);
+            var minCount = random.Next(1, 8);
+            var expected = new BruteForce(baskets, maxLength == 0 ? int.MaxValue : maxLength).Frequent(minCount);
+
+            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
+
+            var actual = Enumerable.Range(0, itemsets.Count).ToDictionary(i => BruteForce.Key(itemsets.Labels(i)), itemsets.SupportCount);
+            actual.ShouldBe(expected, ignoreOrder: true, $"run {run}, max length {maxLength}, min count {minCount}");
+        }
+    }
+
+    [Fact]
+    public void Mine_NoLengthLimit_FindsTheWholeBasket()
+    {
+        string[] twelve = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+
+        var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets([twelve, twelve]), 2, 0, null, TestContext.Current.CancellationToken);
+
+        itemsets.Count.ShouldBe((1 << 12) - 1, "every non-empty subset of the twelve items");
+        itemsets.MaxLength.ShouldBe(12);
+        itemsets.IndexOf(Enumerable.Range(0, 12).ToArray()).ShouldBeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
     public void Mine_RandomDatasets_ListsItemsetsInLexicographicOrder()
     {
         var random = new Random(7);

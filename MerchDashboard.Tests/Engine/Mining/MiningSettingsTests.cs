@@ -62,7 +62,27 @@ public class MiningSettingsTests
         reasons.ShouldContain(r => r.Contains("maximum length", StringComparison.Ordinal));
         reasons.ShouldContain(r => r.Contains("list size", StringComparison.Ordinal));
         reasons.ShouldContain(r => r.Contains("prior", StringComparison.Ordinal));
-        new MiningSettings { MaxLength = 6, ListSize = 0, MinConfidence = -0.01 }.Validate().Count.ShouldBe(3);
+        new MiningSettings { MaxLength = 11, ListSize = 0, MinConfidence = -0.01 }.Validate().Count.ShouldBe(3);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(10, true)]
+    [InlineData(11, false)]
+    [InlineData(-1, false)]
+    public void Validate_MaxLength_AcceptsTwoToTenOrZeroForNoLimit(int maxLength, bool valid)
+    {
+        new MiningSettings { MaxLength = maxLength }.Validate().Count.ShouldBe(valid ? 0 : 1);
+    }
+
+    [Fact]
+    public void Mines_NoLengthLimit_MinesEveryLength()
+    {
+        new MiningSettings { MaxLength = 0 }.Mines(1_000).ShouldBeTrue();
+        new MiningSettings { MaxLength = 3 }.Mines(3).ShouldBeTrue();
+        new MiningSettings { MaxLength = 3 }.Mines(4).ShouldBeFalse();
     }
 
     [Fact]

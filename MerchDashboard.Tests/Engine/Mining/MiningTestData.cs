@@ -20,6 +20,20 @@ internal static class MiningTestData
         return baskets;
     }
 
+    /// <summary>Baskets of up to 12 of 12 items, drawn so that itemsets of 6 to 12 items are often frequent.</summary>
+    public static List<IReadOnlyList<string>> RandomLongBaskets(Random random)
+    {
+        var itemCount = random.Next(6, Alphabet.Length + 1);
+        var basketCount = random.Next(1, 30);
+        var baskets = new List<IReadOnlyList<string>>();
+        for (var b = 0; b < basketCount; b++)
+        {
+            var keep = random.NextDouble() * 0.5 + 0.5;
+            baskets.Add([.. Alphabet.Take(itemCount).Where(_ => random.NextDouble() < keep)]);
+        }
+        return baskets;
+    }
+
     public static void ShouldBeClose(this double actual, double expected, string what)
     {
         if (double.IsInfinity(expected))

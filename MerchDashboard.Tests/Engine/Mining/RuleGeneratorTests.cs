@@ -4,21 +4,23 @@ namespace MerchDashboard.Tests.Engine.Mining;
 
 public class RuleGeneratorTests
 {
-    [Fact]
-    public void Generate_RandomDatasetsAndThresholds_MatchesBruteForceRules()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Generate_RandomDatasetsAndThresholds_MatchesBruteForceRules(bool longBaskets)
     {
         var random = new Random(42);
-        for (var run = 0; run < 200; run++)
+        for (var run = 0; run < (longBaskets ? 80 : 200); run++)
         {
-            var baskets = MiningTestData.RandomBaskets(random);
-            var (maxLength, minCount) = (random.Next(2, 5), random.Next(1, 5));
+            var baskets = longBaskets ? MiningTestData.RandomLongBaskets(random) : MiningTestData.RandomBaskets(random);
+            var (maxLength, minCount) = longBaskets ? (random.Next(0, 11) is var m && m == 1 ? 0 : m, random.Next(2, 8)) : (random.Next(2, 5), random.Next(1, 5));
             var (confidenceTwentieths, liftQuarters) = (random.Next(0, 21), random.Next(0, 9));
             var settings = new MiningSettings
             {
                 MinCount = minCount, MaxLength = maxLength,
                 MinConfidence = confidenceTwentieths / 20.0, MinLift = liftQuarters / 4.0,
             };
-            var expected = new BruteForce(baskets, maxLength).Rules(minCount, confidenceTwentieths, liftQuarters);
+            var expected = new BruteForce(baskets, maxLength == 0 ? int.MaxValue : maxLength).Rules(minCount, confidenceTwentieths, liftQuarters);
 
             var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
             var rules = RuleGenerator.Generate(itemsets, settings, TestContext.Current.CancellationToken);

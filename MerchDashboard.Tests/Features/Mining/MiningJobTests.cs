@@ -102,7 +102,7 @@ public sealed class MiningJobTests : IAsyncLifetime
     [Fact]
     public async Task SaveAsync_InvalidSettings_RefusedWithReasons()
     {
-        var reasons = await _settings.SaveAsync(new MiningSettings { MinSupport = 1.5, MaxLength = 9, ListSize = 0 }, "admin");
+        var reasons = await _settings.SaveAsync(new MiningSettings { MinSupport = 1.5, MaxLength = 11, ListSize = 0 }, "admin");
 
         reasons.Count.ShouldBe(3);
         reasons.ShouldContain(r => r.Contains("minimum support"));

@@ -37,12 +37,13 @@ public static class AssociationMiner
                 $"The orders alone take {baskets.MemoryBytes / (1 << 20):N0} MB once encoded, more than the mining memory budget of {budget.LimitMegabytes:N0} MB: raise Mining:MemoryBudgetMB.");
         }
         var minCount = settings.MinCountFor(baskets.BasketCount);
-        var (pairs, pairMinCount) = MineFitting(baskets, minCount, 2, budget,
+        var (pairs, pairsFitAt) = MineFitting(baskets, minCount, 2, budget,
             p => RuleGenerator.EstimateBytes(p) + CandidateRanking.EstimateBytes(p, settings), Phase(progress, MiningPhase.Pairs), cancellationToken);
         if (pairs is null)
         {
             throw new InvalidOperationException($"The mining memory budget of {budget.LimitMegabytes:N0} MB is spent before any pair: raise Mining:MemoryBudgetMB.");
         }
+        var pairMinCount = pairsFitAt ?? minCount;
         var candidates = CandidateRanking.Rank(pairs, settings, Phase(progress, MiningPhase.RulesAndRanking), cancellationToken);
         budget.Release(pairs.AccountedBytes + RuleGenerator.EstimateBytes(pairs));
 
@@ -83,7 +84,7 @@ public static class AssociationMiner
     /// (null, null) when even a count above every item's fails, which can only happen when the budget is nearly spent.
     /// </summary>
     private static (FrequentItemsets? Itemsets, int? MinCount) MineFitting(TransactionSet baskets, int minCount, int maxLength,
-        MemoryBudget budget, Func<FrequentItemsets, long> followUpBytes, IProgress<double>? progress, CancellationToken cancellationToken)
+        MemoryBudget budget, Func<FrequentItemsets, long> followUpBytes, PhaseProgress? progress, CancellationToken cancellationToken)
     {
         var mostFrequent = Enumerable.Range(0, baskets.ItemCount).Select(baskets.ItemSupportCount).DefaultIfEmpty(0).Max();
         for (long count = minCount; ; count *= 2)

@@ -27,7 +27,7 @@ public sealed class SyntheticBasketGenerator
     private readonly BasketSizes _sizes;
 
     public SyntheticBasketGenerator(int productCount, int seed, double zipfExponent = 1.0, int? plantedPairCount = null,
-        BasketSizes sizes = BasketSizes.Short)
+        BasketSizes sizes = BasketSizes.Typical)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(productCount, 2);
         ProductCount = productCount;
@@ -108,7 +108,7 @@ public sealed class SyntheticBasketGenerator
 
     private int NextSize()
     {
-        if (_sizes == BasketSizes.Short)
+        if (_sizes == BasketSizes.Typical)
         {
             return Draw(_sizeCumulative) + 1;
         }
@@ -150,7 +150,7 @@ public sealed class SyntheticBasketGenerator
 public enum BasketSizes
 {
     /// <summary>1 to 10 items, mean about 2.2: a typical web shop.</summary>
-    Short,
+    Typical,
 
     /// <summary>Log-normal, mean about 26, up to 1,110 items: the UCI Online Retail gift wholesaler.</summary>
     OnlineRetailLike,

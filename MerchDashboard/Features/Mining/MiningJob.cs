@@ -1,5 +1,4 @@
 using MerchDashboard.Data;
-using MerchDashboard.Data.Entities;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Engine.Mining;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +60,7 @@ public sealed partial class MiningJob(
     /// Starts a run in the background and returns true; during a run, queues one follow-up run instead
     /// (triggers arriving meanwhile are coalesced into it) and returns false.
     /// </summary>
-    public bool TryStart(string trigger) => _queue.Enqueue(trigger, next => RunAsync(next, CancellationToken.None, waitForGate: true));
+    public bool TryStart(string trigger) => _queue.Enqueue(trigger, next => RunAsync(next, waitForGate: true, CancellationToken.None));
 
     /// <summary>
     /// Marks runs left Running by a crash as abandoned (with the reason) and frees a lease held by a dead
@@ -82,9 +81,9 @@ public sealed partial class MiningJob(
         return abandoned;
     }
 
-    public Task<MiningOutcome> RunAsync(string trigger, CancellationToken ct) => RunAsync(trigger, ct, waitForGate: false);
+    public Task<MiningOutcome> RunAsync(string trigger, CancellationToken ct) => RunAsync(trigger, waitForGate: false, ct);
 
-    private async Task<MiningOutcome> RunAsync(string trigger, CancellationToken ct, bool waitForGate)
+    private async Task<MiningOutcome> RunAsync(string trigger, bool waitForGate, CancellationToken ct)
     {
         if (!await _gate.WaitAsync(waitForGate ? Timeout.Infinite : 0, ct))
         {

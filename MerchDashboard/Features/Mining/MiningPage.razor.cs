@@ -51,7 +51,7 @@ public partial class MiningPage
     {
         if (!Job.TryStart("admin page"))
         {
-            Snackbar.Add("A mining run is already in progress.", Severity.Info);
+            Snackbar.Add("A mining run is in progress; another run will follow it.", Severity.Info);
         }
     }
 
