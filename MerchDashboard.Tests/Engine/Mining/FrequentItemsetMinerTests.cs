@@ -27,7 +27,7 @@ public class FrequentItemsetMinerTests
     public void Mine_LongBasketsAnyMaxLengthUpToTenOrNone_MatchesBruteForceCounts()
     {
         var random = new Random(20261130);
-        for (var run = 0; run < 150; run++)
+        for (var run = 0; run < 80; run++)
         {
             var baskets = MiningTestData.RandomLongBaskets(random);
             var maxLength = random.Next(0, 11);

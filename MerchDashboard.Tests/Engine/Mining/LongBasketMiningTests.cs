@@ -9,9 +9,9 @@ namespace MerchDashboard.Tests.Engine.Mining;
 /// </summary>
 public class LongBasketMiningTests
 {
-    private const long SmallBudgetBytes = 24L << 20;
+    private const long SmallBudgetBytes = 5L << 20;
     private static readonly MiningSettings AppDefaults = new() { MinCount = 5, MinConfidence = 0.02, MinLift = 1.5, MaxLength = 3, ListSize = 20 };
-    private static readonly Lazy<TransactionSet> Store = new(() => LongBasketStore(3_000, 400, seed: 13));
+    private static readonly Lazy<TransactionSet> Store = new(() => LongBasketStore(300, 300, seed: 13));
 
     internal static TransactionSet LongBasketStore(int orders, int products, int seed)
     {
@@ -75,7 +75,7 @@ public class LongBasketMiningTests
     [Fact]
     public void Run_BudgetTooSmallEvenForPairs_RaisesThePairMinimumAndSaysSo()
     {
-        var budget = new MemoryBudget(Store.Value.MemoryBytes + (2L << 20));
+        var budget = new MemoryBudget(Store.Value.MemoryBytes + (900L << 10));
 
         var result = AssociationMiner.Run(Store.Value, AppDefaults with { MaxLength = 2 }, budget, null, TestContext.Current.CancellationToken);
 

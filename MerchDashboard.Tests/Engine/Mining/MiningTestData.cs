@@ -20,11 +20,11 @@ internal static class MiningTestData
         return baskets;
     }
 
-    /// <summary>Baskets of up to 12 of 12 items, drawn so that itemsets of 6 to 12 items are often frequent.</summary>
+    /// <summary>Baskets of up to 11 of 11 items, drawn so that itemsets of 6 to 11 items are often frequent.</summary>
     public static List<IReadOnlyList<string>> RandomLongBaskets(Random random)
     {
-        var itemCount = random.Next(6, Alphabet.Length + 1);
-        var basketCount = random.Next(1, 30);
+        var itemCount = random.Next(6, Alphabet.Length);
+        var basketCount = random.Next(1, 20);
         var baskets = new List<IReadOnlyList<string>>();
         for (var b = 0; b < basketCount; b++)
         {

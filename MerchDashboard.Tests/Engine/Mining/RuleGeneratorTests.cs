@@ -10,7 +10,7 @@ public class RuleGeneratorTests
     public void Generate_RandomDatasetsAndThresholds_MatchesBruteForceRules(bool longBaskets)
     {
         var random = new Random(42);
-        for (var run = 0; run < (longBaskets ? 80 : 200); run++)
+        for (var run = 0; run < (longBaskets ? 40 : 200); run++)
         {
             var baskets = longBaskets ? MiningTestData.RandomLongBaskets(random) : MiningTestData.RandomBaskets(random);
             var (maxLength, minCount) = longBaskets ? (random.Next(0, 11) is var m && m == 1 ? 0 : m, random.Next(2, 8)) : (random.Next(2, 5), random.Next(1, 5));

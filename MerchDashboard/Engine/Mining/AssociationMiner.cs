@@ -2,8 +2,7 @@ namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
 /// A full mining run within a <see cref="MemoryBudget"/>, level by level: pairs first (they alone feed the
-/// candidate lists: rules with a single-item antecedent, ranked by <see cref="RankingScore"/>, best first;
-/// ties by larger count, then candidate label, ordinal), then itemsets of 3 to 4 items for the bundles of
+/// candidate lists of <see cref="CandidateRanking"/>), then itemsets of 3 to 4 items for the bundles of
 /// <see cref="BundleFinder"/> (longer itemsets feed nothing the app shows). When a level would exceed the
 /// budget it is mined again at a doubled minimum count, until it fits: pairs always fit in the end (at a
 /// count above the most frequent item's, nothing is frequent), bundles may end with none. What was given
@@ -38,14 +37,14 @@ public static class AssociationMiner
         }
         var minCount = settings.MinCountFor(baskets.BasketCount);
         var (pairs, pairsFitAt) = MineFitting(baskets, minCount, 2, budget,
-            p => RuleGenerator.EstimateBytes(p) + CandidateRanking.EstimateBytes(p, settings), Phase(progress, MiningPhase.Pairs), cancellationToken);
+            p => CandidateRanking.IndexBytes(p) + CandidateRanking.ListBytes(p, settings), Phase(progress, MiningPhase.Pairs), cancellationToken);
         if (pairs is null)
         {
             throw new InvalidOperationException($"The mining memory budget of {budget.LimitMegabytes:N0} MB is spent before any pair: raise Mining:MemoryBudgetMB.");
         }
         var pairMinCount = pairsFitAt ?? minCount;
         var candidates = CandidateRanking.Rank(pairs, settings, Phase(progress, MiningPhase.RulesAndRanking), cancellationToken);
-        budget.Release(pairs.AccountedBytes + RuleGenerator.EstimateBytes(pairs));
+        budget.Release(pairs.AccountedBytes + CandidateRanking.IndexBytes(pairs));
 
         FrequentItemsets? longer = null;
         var bundleMinCount = (int?)null;
