@@ -26,8 +26,10 @@ public static class BenchVerb
         var dashboards = Verb.Option<bool>("--dashboards", "Instead: time the dashboards' computation path and the CLV fits on generated orders");
         var customers = Verb.Option("--customers", "Number of customers (with --dashboards)", 100_000);
         var composer = Verb.Option<bool>("--composer", "Instead: time the composer (K = 8, 50 mined candidates) anonymous and personalized");
+        var longBaskets = Verb.Option("--long-baskets", "Instead: mine this many generated orders with Online-Retail-like long baskets (mean 26, up to 1,110 lines) at the app's default settings", 0);
+        var memoryBudget = Verb.Option("--memory-budget-mb", "Memory budget of the --long-baskets run", MemoryBudget.DefaultMegabytes);
         return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining (or, with options, imports and dashboards) on generated data; figures as JSON.",
-            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers, composer],
+            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers, composer, longBaskets, memoryBudget],
             async (context, ct) =>
             {
                 if (context.Get(importLines) is > 0 and var lines)
@@ -36,6 +38,18 @@ public static class BenchVerb
                     var importFigures = await Benchmarks.ImportBenchmark.RunAsync(lines, progress, ct);
                     progress.Done();
                     await context.Out.WriteLineAsync(JsonSerializer.Serialize(importFigures, Indented));
+                    return CommandLine.Success;
+                }
+                if (context.Get(longBaskets) is > 0 and var longOrders)
+                {
+                    if (context.Get(memoryBudget) is < MemoryBudget.MinMegabytes or > MemoryBudget.MaxMegabytes)
+                    {
+                        throw new CliUserException($"--memory-budget-mb must be between {MemoryBudget.MinMegabytes} and {MemoryBudget.MaxMegabytes}");
+                    }
+                    var progress = new ConsoleProgress<MiningProgress>(context.Error, p => $"{p.Phase}: {p.Fraction:P0}");
+                    var longFigures = Benchmarks.LongBasketBenchmark.Run(longOrders, context.Get(products), context.Get(seed), context.Get(memoryBudget), progress, ct);
+                    progress.Done();
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(longFigures, Indented));
                     return CommandLine.Success;
                 }
                 if (context.Get(composer))
