@@ -11,8 +11,8 @@ public class OrderLayoutRejectionTests
 {
     public static TheoryData<string, string, string> Malformed => new()
     {
-        { "unknown header", "id,when,what\n1,2,3", "orders.csv, line 1, field '': the header matches none of: generic (order_id,…), online-retail (InvoiceNo,…), shopify (Name,…,Lineitem sku)" },
-        { "retail truncated row", OnlineRetail.Replace("536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom", "536365,71053,WHITE METAL LANTERN"), "orders.csv, line 3, field '': the row has 3 fields but the header has 8" },
+        { "unknown header", "id,when,what\n1,2,3", "orders.csv, line 1: the header matches none of: generic (order_id,…), online-retail (InvoiceNo,…), shopify (Name,…,Lineitem sku)" },
+        { "retail truncated row", OnlineRetail.Replace("536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom", "536365,71053,WHITE METAL LANTERN"), "orders.csv, line 3: the row has 3 fields but the header has 8" },
         { "retail unclosed quote", OnlineRetail.Replace("\"HAND WARMER, UNION JACK\",6", "\"HAND WARMER, UNION JACK,6"), "orders.csv, line 4" },
         { "retail non-numeric quantity", OnlineRetail.Replace("WHITE METAL LANTERN,6,", "WHITE METAL LANTERN,six,"), "orders.csv, line 3, field 'Quantity': 'six' is not a whole number" },
         { "retail impossible date", OnlineRetail.Replace("12/1/2010 8:28", "2/30/2010 8:28"), "orders.csv, line 4, field 'InvoiceDate': '2/30/2010 8:28' is not a valid date (expected 12/1/2010 8:26" },
@@ -48,7 +48,7 @@ public class OrderLayoutRejectionTests
         var report = await database.CreateImporter().ImportAsync(files, ct: TestContext.Current.CancellationToken);
 
         report.Problems.ShouldHaveSingleItem().ToString().ShouldBe(
-            "orders.csv, line 1, field '': the file looks like UTF-16 text without a byte-order mark (it holds NUL characters); save it as UTF-8");
+            "orders.csv, line 1: the file looks like UTF-16 text without a byte-order mark (it holds NUL characters); save it as UTF-8");
         await AssertEmptyAsync(database);
     }
 

@@ -142,7 +142,7 @@ public sealed class MiningJob(
         var encoder = new BasketEncoder();
         long current = -1;
         // Zero-padded ids: labels sort ordinally, so "0000010" stays after "0000009".
-        await foreach (var line in db.OrderLines.AsNoTracking().OrderBy(l => l.OrderId)
+        await foreach (var line in db.OrderLines.AsNoTracking().Where(l => !l.Order!.ExcludedFromMining).OrderBy(l => l.OrderId)
             .Select(l => new { l.OrderId, l.ProductId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (line.OrderId != current && current != -1)
