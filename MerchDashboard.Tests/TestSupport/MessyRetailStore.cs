@@ -13,13 +13,18 @@ namespace MerchDashboard.Tests.TestSupport;
 public sealed class MessyRetailStore
 {
     public const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
-    private static readonly string[] FeeCodes = ["POST", "DOT", "C2", "M", "BANK CHARGES", "AMAZONFEE", "CRUK"];
+    /// <summary>Fee codes with their descriptions as the UCI file writes them; M and D are caught by their names.</summary>
+    private static readonly (string Code, string Name)[] FeeCodes =
+    [
+        ("POST", "POSTAGE"), ("DOT", "DOTCOM POSTAGE"), ("C2", "CARRIAGE"), ("M", "Manual"), ("D", "Discount"),
+        ("BANK CHARGES", "Bank Charges"), ("AMAZONFEE", "AMAZON FEE"), ("CRUK", "CRUK Commission"),
+    ];
     private const int Products = 1_300, Customers = 300, Invoices = 600, Wholesale = 2, CaseVariants = 25;
 
     public string Csv { get; }
     public int Orders { get; private set; }
     public int FullyCancelledOrders { get; private set; }
-    public int LargeOrders => Wholesale;
+    public int LargeOrders { get; } = Wholesale;
     public int CancellationRowsNetted { get; private set; }
     public int CancellationRowsUnmatched { get; private set; }
     public int FeeRows { get; private set; }
@@ -134,9 +139,9 @@ public sealed class MessyRetailStore
 
     private void WriteFee(string invoice, DateTime at, string customer)
     {
-        var code = FeeCodes[_random.Next(FeeCodes.Length)];
+        var (code, name) = FeeCodes[_random.Next(FeeCodes.Length)];
         var price = Math.Round(1m + (decimal)_random.NextDouble() * 40m, 2);
-        Row(invoice, code, code == "POST" ? "POSTAGE" : "FEE", 1, at, price, customer);
+        Row(invoice, code, name, 1, at, price, customer);
         FeeRows++;
         FeeAmount += price;
         _feeCodesUsed.Add(code);

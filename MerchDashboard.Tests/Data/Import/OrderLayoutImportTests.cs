@@ -52,7 +52,7 @@ public class OrderLayoutImportTests
             [ParsedRow.ZeroQuantity] = 1,
             [CleaningKinds.NonProduct] = 2, // D (a discount, cancelled) and B (adjust bad debt)
         }, ignoreOrder: true);
-        report.Cleaning.Single(k => k.Name == CleaningKinds.NonProduct).Amount.ShouldBe(27.50m - 11062.06m);
+        report.Cleaning.Single(k => k.Name == CleaningKinds.NonProduct).Amount.ShouldBe(-27.50m - 11062.06m);
         await using var db = database.CreateDbContext();
         var anonymous = await db.Orders.SingleAsync(o => o.ExternalId == "536366", TestContext.Current.CancellationToken);
         anonymous.CustomerId.ShouldBeNull();

@@ -26,7 +26,7 @@ public class StoreImporterRejectionTests
         { "duplicate sku", Store(products: Products + "\nRC-1,Again,Zoomix,rc-cars,1,1,true,"), "products.csv, line 5, field 'sku': SKU 'RC-1' appears twice" },
         { "unknown arm", Store(customers: Customers.Replace("control", "treatment")), "customers.csv, line 3, field 'arm': 'treatment' is not one of" },
         { "empty file", Store(orders: ""), "orders.csv, line 1: the file is empty" },
-        { "zero quantity", Store(orders: Orders.Replace("RC-2,1,", "RC-2,0,")), "orders.csv, line 4, field 'quantity': 0 is below the minimum of 1" },
+        { "zero quantity", Store(orders: Orders.Replace("RC-2,1,", "RC-2,0,")), "orders.csv, line 4, field 'quantity': 0 is not a quantity" },
     };
 
     [Theory]

@@ -8,7 +8,7 @@ public class StaleUploadCleanerTests
     public void Clean_FoldersLeftByACrash_AreDeletedAndLiveOnesKept()
     {
         using var live = new UploadFolder();
-        var stale = Directory.CreateTempSubdirectory(Path.Combine(UploadFolder.Root, "upload-")).FullName;
+        var stale = Directory.CreateDirectory(Path.Combine(UploadFolder.Root, $"upload-{Guid.NewGuid():N}")).FullName;
         File.WriteAllText(Path.Combine(stale, "orders.csv"), "left by a crash");
         File.WriteAllText(Path.Combine(stale, UploadFolder.LockFileName), "");
         var liveFolders = Directory.EnumerateDirectories(UploadFolder.Root).Where(d => d != stale).ToList();

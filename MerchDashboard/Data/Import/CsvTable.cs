@@ -129,8 +129,8 @@ public sealed partial class CsvTable : IDisposable
                 {
                     return true;
                 }
-                _log.Add(FileName, Line, "", CountNewlinesInRecord() > 0 && OddQuotes(_csv.Parser.RawRecord)
-                    ? $"a quote opens on this line and is never closed, so the row runs over {CountNewlinesInRecord() + 1:N0} lines; close the quote or double it (\"\") inside a quoted field"
+                _log.Add(FileName, Line, "", OddQuotes(_csv.Parser.RawRecord)
+                    ? $"a quote opens on this line and is never closed (the field runs to line {_csv.Parser.RawRow:N0}); close the quote, or double it (\"\") inside a quoted field"
                     : $"the row has {_csv.Parser.Count} fields but the header has {_headerLength} (a truncated row, or an unquoted comma)");
             }
             return false;

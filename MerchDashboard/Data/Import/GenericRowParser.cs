@@ -36,7 +36,8 @@ internal sealed class GenericRowParser : IOrderRowParser
         }
         if (quantity == 0)
         {
-            return ParsedRow.Skip(ParsedRow.ZeroQuantity);
+            table.Problem("quantity", "0 is not a quantity: a sale has a positive quantity, a return a negative one");
+            return ParsedRow.Invalid;
         }
         return ParsedRow.Ok(new OrderRow(table.Line, orderId, customerKey, placedAt.Value, sku, quantity.Value, price.Value,
             source.Value, name, category, original));

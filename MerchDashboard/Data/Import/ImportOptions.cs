@@ -18,13 +18,17 @@ public sealed class ImportOptions : IValidatableObject
 {
     public const string Section = "Import";
 
-    /// <summary>Codes of fee, postage and adjustment lines in the UCI Online Retail export and similar shops.</summary>
+    /// <summary>
+    /// Codes of fee, postage and adjustment lines in the UCI Online Retail export and similar shops. Its one-letter
+    /// codes (M manual, D discount, S samples, B adjust bad debt) are left to the name patterns, so that a store
+    /// whose SKU is "B" keeps its product.
+    /// </summary>
     public static readonly IReadOnlyList<string> DefaultNonProductCodes =
     [
-        "POST", "DOT", "C2", "CRUK", "M", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "PADS", "ADJUST", "ADJUST2", "POSTAGE", "CARRIAGE", "FEE",
+        "POST", "DOT", "C2", "CRUK", "BANK CHARGES", "AMAZONFEE", "PADS", "ADJUST", "ADJUST2", "POSTAGE", "CARRIAGE", "FEE",
     ];
 
-    /// <summary>Matched against the SKU and against the product name, ignoring case.</summary>
+    /// <summary>Matched against the SKU and against the whole product name, ignoring case.</summary>
     public static readonly IReadOnlyList<string> DefaultNonProductPatterns =
     [
         @"^gift_\d+_\d+$",

@@ -38,7 +38,7 @@ public sealed class UploadFolder : IDisposable
     public UploadFolder()
     {
         Directory.CreateDirectory(Root);
-        _folder = Directory.CreateTempSubdirectory(Path.Combine(Root, "upload-")).FullName;
+        _folder = Directory.CreateDirectory(Path.Combine(Root, $"upload-{Guid.NewGuid():N}")).FullName;
         _lock = new FileStream(Path.Combine(_folder, LockFileName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
     }
 
