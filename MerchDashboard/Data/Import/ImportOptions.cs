@@ -33,6 +33,7 @@ public sealed class ImportOptions : IValidatableObject
     [
         @"^gift_\d+_\d+$",
         @"^test\d*$",
+        @"^(none|null|n/?a|adjustments?)$",
         @"^(postage|carriage|manual|discount|bank charges|amazon fee|adjust bad debt|samples|cruk commission|shipping( fee)?|delivery( charge)?)$",
     ];
 
