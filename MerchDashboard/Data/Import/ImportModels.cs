@@ -112,9 +112,9 @@ public sealed record ImportReport(
         ? $"Imported {Added.Categories:N0} categories, {Added.Products:N0} products, {Added.Customers:N0} customers, "
           + $"{Added.Orders:N0} orders with {Added.OrderLines:N0} lines ({Added.Revenue:N2} revenue), "
           + $"{Added.ComplementRules:N0} complement rules, {Added.CuratedLists:N0} curated lists with {Added.CuratedOverrides:N0} overrides"
-          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} order rows not stored as lines{SkipDetail}, {DuplicateOrdersSkipped:N0} orders already present."
+          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} order rows not stored as lines, {DuplicateOrdersSkipped:N0} orders already present.{SkipDetail}"
         : $"Nothing was imported: {Problems.Count}{(ProblemsTruncated ? "+" : "")} problem(s) found.";
 
     private string SkipDetail => Cleaning.Count == 0 ? ""
-        : " (" + string.Join("; ", Cleaning.Select(k => $"{k.Name}: {k.Count:N0}")) + ")";
+        : " Cleaning: " + string.Join("; ", Cleaning.Select(k => $"{k.Name}: {k.Count:N0}")) + ".";
 }

@@ -1,8 +1,9 @@
 namespace MerchDashboard.Data.Import.Cleaning;
 
 /// <summary>
-/// Orders as the raw file has them, for parity with R's arules on the same file: cancellation and return rows,
-/// non-positive prices and quantities are skipped (and tallied); nothing is netted, merged or set apart.
+/// Orders as the raw file has them, for parity with R's arules on the same file: cancellation and return rows and
+/// negative prices are skipped (and tallied), zero prices too where the layout uses them for stock adjustments
+/// (Online Retail); nothing is netted, merged or set apart.
 /// </summary>
 public static class RawOrders
 {
@@ -19,7 +20,7 @@ public static class RawOrders
                 tally.Add(SkippedReturn, row.Line, $"{row.Sku}: {row.Quantity} in {row.OrderId}", row.Quantity);
                 continue;
             }
-            if (row.UnitPrice <= 0)
+            if (row.UnitPrice < 0 || (row.UnitPrice == 0 && file.ZeroPriceIsNoise))
             {
                 tally.Add(CleaningKinds.NonPositivePrice, row.Line, $"{row.Sku}: unit price {OrderCleaner.Money(row.UnitPrice)}", row.Quantity);
                 continue;
