@@ -18,6 +18,29 @@ public class EngineDependencyTests
     }
 
     [Fact]
+    public void Engine_ReadsNoFiles()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().ResideInNamespace("MerchDashboard.Engine")
+            .ShouldNot().HaveDependencyOnAny(
+                "System.IO.File", "System.IO.FileStream", "System.IO.StreamReader", "System.IO.Directory", "CsvHelper")
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty("the engine takes parsed data; readers live in Data/Import");
+    }
+
+    [Fact]
+    public void FileReadingRule_CatchesATypeThatReadsFiles()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().HaveName(nameof(MerchDashboard.Data.Import.BasketFileReader))
+            .ShouldNot().HaveDependencyOnAny("System.IO.File", "System.IO.FileStream")
+            .GetResult();
+
+        result.IsSuccessful.ShouldBeFalse("the rule must see a FileStream where one is used");
+    }
+
+    [Fact]
     public void Engine_HasTypesToCheck()
     {
         Types.InAssembly(typeof(Program).Assembly).That().ResideInNamespace("MerchDashboard.Engine")

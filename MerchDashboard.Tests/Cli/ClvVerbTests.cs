@@ -42,6 +42,38 @@ public sealed class ClvVerbTests : IDisposable
         written.Skip(1).Select(l => l.Split(',')[0]).ShouldBeUnique();
     }
 
+    [Fact]
+    public async Task Run_OrdersFile_FitsTheSameAsItsNetTransactionsAfterCleaning()
+    {
+        var customers = ClvSimulator.Simulate(new BgNbdParameters(0.5, 5, 0.7, 2.5), new GammaGammaParameters(6, 4, 15), 300, 4, 52, 9);
+        var end = new DateOnly(2025, 6, 30);
+        var transactions = customers.SelectMany(c => ClvSimulator.ToTransactions(c, end, new ClvPeriod(PeriodUnit.Week)))
+            .Select(t => (Customer: $"C{t.CustomerKey}", t.Date, Amount: Math.Max(0.02m, Math.Round((decimal)t.Amount, 2)))).ToList();
+        var orders = new List<string> { "order_id,customer_id,ordered_at,sku,quantity,unit_price,product_name,original_order_id" };
+        for (var i = 0; i < transactions.Count; i++)
+        {
+            var (customer, date, amount) = transactions[i];
+            var at = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            orders.Add(string.Create(CultureInfo.InvariantCulture, $"O{i},{customer},{at}T10:00:00Z,P1,1,{amount},Mug,"));
+            if (i % 5 == 0)
+            {
+                // A fee line and a returned item: neither may change the customer's spend.
+                orders.Add($"O{i},{customer},{at}T10:00:00Z,POST,1,4.95,Postage,");
+                orders.Add($"O{i},{customer},{at}T10:00:00Z,P2,2,7.50,Bag,");
+                orders.Add($"R{i},{customer},{at}T18:00:00Z,P2,-2,7.50,Bag,O{i}");
+            }
+        }
+        var txFile = Write("net.csv", ["customer_id,date,amount", .. transactions.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Customer},{t.Date:yyyy-MM-dd},{t.Amount}"))]);
+        var ordersFile = Write("orders.csv", [.. orders]);
+
+        var fromTransactions = await Run("clv", "--transactions", txFile, "--calibration-end", "2025-06-30");
+        var fromOrders = await Run("clv", "--orders", ordersFile, "--calibration-end", "2025-06-30");
+
+        fromOrders.Code.ShouldBe(0, fromOrders.Error);
+        fromOrders.Out.ShouldBe(fromTransactions.Out);
+        fromOrders.Error.ShouldContain(MerchDashboard.Data.Import.Cleaning.CleaningKinds.CancellationLinked);
+    }
+
     [Theory]
     [InlineData("C1,2025-01-05,12.5\nC2,not-a-date,3", "line 3", "date")]
     [InlineData("C1,2025-01-05,12.5\nC2,2025-02-01,-4", "line 3", "amount")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MerchDashboard.Cli;
+using MerchDashboard.Data.Import.Cleaning;
 
 namespace MerchDashboard.Tests.Cli;
 
@@ -78,23 +79,42 @@ public sealed class RulesVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Rules_OnlineRetailOrders_ReportsSkippedRowsOnStderr()
+    public async Task Rules_OnlineRetailOrdersWithoutCleaning_SkipCancellationsAsArulesReadsTheRawFile()
     {
         var file = _cli.File("retail.csv", "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n"
             + "1,A,x,1,12/1/2010 8:26,1.5,17850,UK\n1,B,x,1,12/1/2010 8:26,1.5,17850,UK\nC2,A,x,-1,12/1/2010 8:26,1.5,17850,UK\n"
             + "3,A,x,1,12/1/2010 8:26,1.5,,UK\n3,B,x,1,12/1/2010 8:26,1.5,,UK\n");
 
-        var (code, output, error) = await MiningCli.RunAsync("rules", "--orders", file, "--format", "online-retail", "--min-count", "2");
+        var (code, output, error) = await MiningCli.RunAsync("rules", "--orders", file, "--format", "online-retail", "--min-count", "2", "--no-cleaning");
+        var cleaned = await MiningCli.RunAsync("rules", "--orders", file, "--format", "online-retail", "--min-count", "1");
 
         code.ShouldBe(CommandLine.Success);
         output.ShouldBe("antecedent,consequent,count,support,confidence,lift,leverage,conviction\nA,B,2,1,1,1,0,Infinity\nB,A,2,1,1,1,0,Infinity\n");
-        error.ShouldContain("read 5 rows into 2 baskets; skipped 1 cancellation rows");
+        error.ShouldContain("read 5 rows (online-retail layout) into 2 orders without cleaning");
+        error.ShouldContain(RawOrders.SkippedReturn + ": 1");
+        cleaned.Error.ShouldContain(CleaningKinds.CancellationNetted + ": 1");
+        cleaned.Out.ShouldBe("antecedent,consequent,count,support,confidence,lift,leverage,conviction\nA,B,1,0.5,1,1,0,Infinity\nB,A,1,0.5,0.5,1,0,1\n",
+            "order 1 keeps only B once its A is cancelled: baskets {B} and {A,B}");
+    }
+
+    [Fact]
+    public async Task Rules_DecimalComma_IsRefusedUnlessNamedAndNeverReadAs1250()
+    {
+        var file = _cli.File("comma.csv", "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,2025-01-01,A,1,\"12,50\"\nO1,C1,2025-01-01,B,1,\"3,10\"\n");
+
+        var refused = await MiningCli.RunAsync("rules", "--orders", file, "--min-count", "1");
+        var named = await MiningCli.RunAsync("rules", "--orders", file, "--min-count", "1", "--decimal-separator", "comma");
+
+        refused.Code.ShouldBe(CommandLine.BadInput);
+        refused.Error.ShouldContain("comma.csv, line 2, field 'unit_price': '12,50' has a comma");
+        named.Code.ShouldBe(CommandLine.Success, named.Error);
+        named.Out.ShouldContain("A,B,1,1,1,1,0,Infinity");
     }
 
     [Theory]
     [InlineData("empty.basket", "", "--baskets", "empty.basket: the file is empty")]
-    [InlineData("orders.csv", "id,sku\n1,A\n", "--orders", "orders.csv, line 1, field 'order_id': required column")]
-    [InlineData("orders.csv", "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,2025-01-01,A,one,2.5\n", "--orders", "orders.csv, line 2, field 'quantity': 'one' is not a number")]
+    [InlineData("orders.csv", "id,sku\n1,A\n", "--orders", "orders.csv, line 1: the header matches none of")]
+    [InlineData("orders.csv", "order_id,customer_id,ordered_at,sku,quantity,unit_price\nO1,C1,2025-01-01,A,one,2.5\n", "--orders", "orders.csv, line 2, field 'quantity': 'one' is not a whole number")]
     public async Task Rules_BadFile_ExitsTwoNamingFileLineAndField(string name, string content, string option, string message)
     {
         var file = _cli.File(name, content);
@@ -109,7 +129,7 @@ public sealed class RulesVerbTests : IDisposable
 
     [Theory]
     [InlineData("--min-support", "1.5", "minimum support must be in (0, 1]")]
-    [InlineData("--format", "xml", "--format 'xml' is not generic or online-retail")]
+    [InlineData("--format", "xml", "--format 'xml' is not generic, online-retail, shopify or auto")]
     [InlineData("--output", "xml", "--output 'xml' is not csv or json")]
     [InlineData("--max-length", "11", "maximum length must be between 2 and 10, or 0 for no limit")]
     [InlineData("--memory-budget-mb", "8", "--memory-budget-mb must be between 16 and")]

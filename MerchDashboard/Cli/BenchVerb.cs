@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using MerchDashboard.Engine.Mining;
-using MerchDashboard.Engine.Mining.Input;
+using MerchDashboard.Data.Import;
 
 namespace MerchDashboard.Cli;
 

@@ -18,6 +18,8 @@ public static class ClvVerb
     public static Command Create()
     {
         var transactions = Verb.Option<string?>("--transactions", "Transactions CSV with header customer_id,date,amount");
+        var orders = Verb.Option<string?>("--orders", "Instead of --transactions: an orders CSV, read and cleaned as the import does (one transaction per order, net of cancellations)");
+        var orderFile = new OrderFileInput();
         var calibrationEnd = Verb.Option<string?>("--calibration-end", "Last day of the calibration period (yyyy-MM-dd); later transactions are ignored");
         var period = Verb.Option("--period", "Time unit of frequency, recency and T: day, week (7 days) or month (30.4375 days)", "week");
         var horizon = Verb.Option("--horizon", "Prediction horizon in months (expected purchases and CLV)", 12);
@@ -26,7 +28,7 @@ public static class ClvVerb
         var simulate = Verb.Option<int?>("--simulate", "Benchmark: simulate N customers instead of reading a file");
         simulate.Hidden = true;
         return Verb.Create("clv", "Fit BG/NBD and Gamma-Gamma customer-lifetime-value models on a transactions CSV; print parameters and a summary as JSON.",
-            [transactions, calibrationEnd, period, horizon, discount, output, simulate],
+            [transactions, orders, .. orderFile.All, calibrationEnd, period, horizon, discount, output, simulate],
             async (context, ct) =>
             {
                 var settings = new ClvRunSettings(
@@ -37,7 +39,7 @@ public static class ClvVerb
                 var watch = Stopwatch.StartNew();
                 var (data, simulation) = context.Get(simulate) is { } n
                     ? Simulate(n, settings)
-                    : (ClvTransactionsFile.Read(context.Get(transactions) ?? throw new CliUserException("give --transactions FILE")), null);
+                    : (ReadInput(context, context.Get(transactions), context.Get(orders), orderFile, ct), null);
                 var laps = new List<double> { watch.Elapsed.TotalMilliseconds };
                 ct.ThrowIfCancellationRequested();
                 var customers = RfmSummarizer.Summarize(data.Transactions, settings.CalibrationEnd, settings.Period);
@@ -104,6 +106,15 @@ public static class ClvVerb
         "month" => new ClvPeriod(PeriodUnit.Month),
         _ => throw new CliUserException($"--period '{text}' is not day, week or month"),
     };
+
+    private static ClvTransactionsFile ReadInput(VerbContext context, string? transactions, string? orders, OrderFileInput orderFile, CancellationToken ct) =>
+        (transactions, orders) switch
+        {
+            ({ } path, null) => ClvTransactionsFile.Read(path,
+                OrderFileInput.ConfiguredOptions().WithSeparator(OrderFileInput.ParseSeparator(context.Get(orderFile.DecimalSeparator)))),
+            (null, { } path) => ClvTransactionsFile.FromOrders(orderFile.Load(context, path, ct)),
+            _ => throw new CliUserException("give exactly one of --transactions FILE or --orders FILE"),
+        };
 }
 
 /// <summary>What <c>--simulate</c> adds to the report: the true (weekly) parameters and the stage timings.</summary>

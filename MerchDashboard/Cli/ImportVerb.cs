@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MerchDashboard.Data;
 using MerchDashboard.Data.Import;
+using MerchDashboard.Data.Import.Cleaning;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Cli;
@@ -12,12 +13,12 @@ public static class ImportVerb
     {
         var folder = Verb.Option<string?>("--folder", "A store folder laid out as seed-data/ (categories.csv, products.csv, customers.csv, orders.csv, ...)");
         var orders = Verb.Option<string?>("--orders", "An orders CSV: generic (order_id,customer_id,ordered_at,sku,quantity,unit_price), online-retail (UCI Online Retail) or a Shopify orders export");
-        var format = Verb.Option("--format", "Layout of --orders: generic, online-retail, shopify or auto (recognised from the header)", "auto");
+        var orderFile = new OrderFileInput();
         var products = Verb.Option<string?>("--products", "A products CSV; with it, order lines must name known SKUs");
         var categories = Verb.Option<string?>("--categories", "A categories CSV");
         var customers = Verb.Option<string?>("--customers", "A customers CSV");
         return Verb.Create("import", "Import orders (and optionally a catalog) into the configured database, all or nothing.",
-            [folder, orders, format, products, categories, customers, CliHost.ConnectionString, CliHost.DataFolder],
+            [folder, orders, orderFile.Format, orderFile.DecimalSeparator, products, categories, customers, CliHost.ConnectionString, CliHost.DataFolder],
             async (context, ct) =>
             {
                 var files = context.Get(folder) is { } dir
@@ -25,11 +26,12 @@ public static class ImportVerb
                     : new StoreFiles
                     {
                         Orders = Source(context.Get(orders)),
-                        OrdersLayout = Layout(context.Get(format)),
+                        OrdersLayout = OrderFileInput.ParseLayout(context.Get(orderFile.Format)),
                         Products = Source(context.Get(products)),
                         Categories = Source(context.Get(categories)),
                         Customers = Source(context.Get(customers)),
                     };
+                files = files with { DecimalSeparator = OrderFileInput.ParseSeparator(context.Get(orderFile.DecimalSeparator)) };
                 if (!files.All().Any())
                 {
                     throw new CliUserException("nothing to import: give --folder DIR or --orders FILE (with --products, --categories, --customers as needed)");
@@ -61,16 +63,17 @@ public static class ImportVerb
                 {
                     await context.Out.WriteLineAsync(note);
                 }
+                foreach (var kind in report.Cleaning)
+                {
+                    await context.Out.WriteLineAsync(ImportReportText.Line(kind));
+                    foreach (var example in kind.First)
+                    {
+                        await context.Out.WriteLineAsync($"    line {example.Line}: {example.Text}");
+                    }
+                }
                 return CommandLine.Success;
             });
     }
-
-    private static OrderLayout? Layout(string format) => format switch
-    {
-        "auto" => null,
-        _ when OrderLayouts.ByName.TryGetValue(format, out var layout) => layout,
-        _ => throw new CliUserException($"--format '{format}' is not generic, online-retail, shopify or auto"),
-    };
 
     private static string RequireFolder(string dir) =>
         Directory.Exists(dir) ? dir : throw new CliUserException($"folder '{dir}' does not exist");

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using MerchDashboard.Data.Import;
+using MerchDashboard.Data.Import.Cleaning;
 using MerchDashboard.Engine.Mining;
-using MerchDashboard.Engine.Mining.Input;
 
 namespace MerchDashboard.Cli;
 
@@ -9,13 +10,13 @@ internal sealed class MiningInput
 {
     public Option<string?> Baskets { get; } = Verb.Option<string?>("--baskets", "A basket file: one basket per line, items separated by commas, no header");
     public Option<string?> Orders { get; } = Verb.Option<string?>("--orders", "An orders CSV; a basket is the items of one order");
-    public Option<string> Format { get; } = Verb.Option("--format", "Layout of --orders: generic or online-retail", "generic");
+    public OrderFileInput OrderFile { get; } = new();
     public Option<double?> MinSupport { get; } = Verb.Option<double?>("--min-support", "Minimum support in (0, 1]: frequent when count >= ceil(S x N)");
     public Option<int?> MinCount { get; } = Verb.Option<int?>("--min-count", "Minimum count (with --min-support, the stricter wins; with neither, 1)");
     public Option<string> Output { get; } = Verb.Option("--output", "csv or json", "csv");
     public Option<string?> Out { get; } = Verb.Option<string?>("--out", "Output file (default: standard output)");
 
-    public IEnumerable<Option> All => [Baskets, Orders, Format, MinSupport, MinCount, Output, Out];
+    public IEnumerable<Option> All => [Baskets, Orders, .. OrderFile.All, MinSupport, MinCount, Output, Out];
 
     public static MiningSettings Validated(MiningSettings settings) =>
         settings.Validate() is { Count: > 0 } reasons ? throw new CliUserException(string.Join("; ", reasons)) : settings;
@@ -35,20 +36,29 @@ internal sealed class MiningInput
         {
             throw new CliUserException("give exactly one of --baskets FILE or --orders FILE");
         }
-        var progress = new ConsoleProgress<double>(context.Error, p => $"reading: {p:P0}");
-        var result = baskets is not null
-            ? BasketFileReader.Read(baskets, progress, cancellationToken)
-            : OrderFileReader.Read(orders!, ParseFormat(context.Get(Format)), progress, cancellationToken);
-        progress.Done();
-        if (result.Baskets is null)
-        {
-            throw new CliUserException(string.Join(Environment.NewLine, result.Problems));
-        }
         if (orders is not null)
         {
-            context.Error.WriteLine(result.Report.Summary(result.Baskets.BasketCount));
+            return BasketsOf(OrderFile.Load(context, orders, cancellationToken));
         }
-        return result.Baskets;
+        var progress = new ConsoleProgress<double>(context.Error, p => $"reading: {p:P0}");
+        var result = BasketFileReader.Read(baskets!, progress, cancellationToken);
+        progress.Done();
+        return result.Baskets ?? throw new CliUserException(string.Join(Environment.NewLine, result.Problems));
+    }
+
+    /// <summary>One basket per order (in file order) with its distinct SKUs; orders set apart from mining are left out.</summary>
+    public static TransactionSet BasketsOf(CleanedOrders cleaned)
+    {
+        var encoder = new BasketEncoder();
+        foreach (var order in cleaned.Orders.Where(o => !o.ExcludedFromMining))
+        {
+            foreach (var line in order.Lines)
+            {
+                encoder.AddItem(line.Sku);
+            }
+            encoder.EndBasket();
+        }
+        return encoder.Build();
     }
 
     /// <summary>Runs <paramref name="write"/> against the --out file, or standard output.</summary>
@@ -70,11 +80,4 @@ internal sealed class MiningInput
             throw new CliUserException($"cannot write '{path}': {ex.Message}");
         }
     }
-
-    private static OrderFileFormat ParseFormat(string format) => format switch
-    {
-        "generic" => OrderFileFormat.Generic,
-        "online-retail" => OrderFileFormat.OnlineRetail,
-        _ => throw new CliUserException($"--format '{format}' is not generic or online-retail"),
-    };
 }

@@ -30,6 +30,8 @@ public static class DataServiceCollectionExtensions
         // Keys in the database and one application name: a cookie or antiforgery token issued by any instance is read by all.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<AppDbContext>();
         services.AddOptions<DataProtectionOptions>().BindConfiguration("DataProtection");
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreImporter>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton(TimeProvider.System);

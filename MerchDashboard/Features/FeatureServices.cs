@@ -42,6 +42,7 @@ public static class FeatureServices
         services.AddSingleton<OfflineEvaluationRunner>();
         services.AddSingleton<DataExports>();
         services.AddSingleton<StoreResetCommands>();
+        services.AddHostedService<StaleUploadCleaner>();
         services.AddSingleton<OrderFactsLoader>();
         services.AddSingleton<OrderFactsStore>();
         services.AddSingleton<DashboardQueries>();

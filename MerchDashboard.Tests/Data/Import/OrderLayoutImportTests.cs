@@ -1,4 +1,5 @@
 using MerchDashboard.Data.Import;
+using MerchDashboard.Data.Import.Cleaning;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,12 +47,12 @@ public class OrderLayoutImportTests
         report.Added.Customers.ShouldBe(2); // 17850 (17850.0 is the same), 14527
         report.Added.Revenue.ShouldBe(6 * 2.55m + 6 * 3.39m + 6 * 1.85m + 2 * 3.39m);
         report.SkippedRows.ShouldBe(3);
-        report.SkippedByReason.ShouldBe(new Dictionary<string, int>
+        report.SkippedByReason.ShouldBe(new Dictionary<string, long>
         {
-            [OnlineRetailRowParser.Cancellation] = 1,
-            [OnlineRetailRowParser.NonPositiveQuantity] = 1,
-            [OnlineRetailRowParser.NonPositivePrice] = 1,
+            [ParsedRow.ZeroQuantity] = 1,
+            [CleaningKinds.NonProduct] = 2, // D (a discount, cancelled) and B (adjust bad debt)
         }, ignoreOrder: true);
+        report.Cleaning.Single(k => k.Name == CleaningKinds.NonProduct).Amount.ShouldBe(-27.50m - 11062.06m);
         await using var db = database.CreateDbContext();
         var anonymous = await db.Orders.SingleAsync(o => o.ExternalId == "536366", TestContext.Current.CancellationToken);
         anonymous.CustomerId.ShouldBeNull();
@@ -73,7 +74,7 @@ public class OrderLayoutImportTests
         report.Added.Customers.ShouldBe(2);
         report.Added.Products.ShouldBe(3); // RC-1, RC-2 and one derived SKU for the batteries in both orders
         report.Added.Revenue.ShouldBe(2 * 29.99m + 7.99m + 7.50m + 3 * 49.50m);
-        report.SkippedByReason.ShouldBe(new Dictionary<string, int> { [ShopifyRowParser.RefundedOrVoided] = 2 });
+        report.SkippedByReason.ShouldBe(new Dictionary<string, long> { [ShopifyRowParser.RefundedOrVoided] = 2 });
         report.Notes.ShouldHaveSingleItem().ShouldContain("2 line item(s) had no SKU");
         await using var db = database.CreateDbContext();
         var first = await db.Orders.Include(o => o.Customer).SingleAsync(o => o.ExternalId == "#1001", TestContext.Current.CancellationToken);
@@ -116,7 +117,7 @@ public class OrderLayoutImportTests
         again.Added.Orders.ShouldBe(0);
         again.Added.OrderLines.ShouldBe(0);
         again.DuplicateOrdersSkipped.ShouldBe(first.Added.Orders);
-        again.SkippedByReason[OrderReader.AlreadyImported].ShouldBe((int)first.Added.OrderLines);
+        again.SkippedByReason[OrderReader.AlreadyImported].ShouldBe(first.Added.Orders);
         await using var db = database.CreateDbContext();
         (await db.OrderLines.CountAsync(TestContext.Current.CancellationToken)).ShouldBe((int)first.Added.OrderLines);
     }

@@ -40,7 +40,9 @@ public class OrdersImportPanelTests : MudBunitContext
         rows.Count.ShouldBe(7);
         rows[0].TextContent.ShouldContain("17850");
         rows[0].TextContent.ShouldContain("2010-12-01 08:26");
-        rows[3].TextContent.ShouldContain("skipped: cancellation");
+        rows[3].TextContent.ShouldContain("left out: a fee, postage or adjustment line", Case.Sensitive, "C536379 is a cancelled Discount line");
+        rows[4].TextContent.ShouldContain("skipped: quantity zero");
+        rows[5].TextContent.ShouldContain("left out: a fee, postage or adjustment line", Case.Sensitive, "B, Adjust bad debt");
     }
 
     [Fact]

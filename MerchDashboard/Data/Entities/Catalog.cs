@@ -20,7 +20,8 @@ public sealed class Product
     public int CategoryId { get; set; }
     public Category? Category { get; set; }
     public decimal Price { get; set; }
-    public int Stock { get; set; }
+    /// <summary>Units in stock; null when unknown (a product created from order lines): treated as available.</summary>
+    public int? Stock { get; set; }
     public bool IsActive { get; set; } = true;
     /// <summary>Free-form merchandising tags such as <c>needs-batteries</c> or <c>consumable</c>.</summary>
     public List<string> Tags { get; set; } = [];

@@ -40,6 +40,8 @@ public sealed class Order
     /// <summary>Sum of quantity x unit price of the lines, stored so dashboards aggregate orders without joining lines.</summary>
     public decimal Revenue { get; set; }
     public int Units { get; set; }
+    /// <summary>Stored and counted in revenue, but not a shopper's basket (a wholesale or internal order): mining skips it.</summary>
+    public bool ExcludedFromMining { get; set; }
     public List<OrderLine> Lines { get; set; } = [];
 }
 

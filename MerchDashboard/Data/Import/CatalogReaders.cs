@@ -7,7 +7,7 @@ internal static class CatalogReaders
 {
     public static void ReadCategories(ImportSource source, ImportPlan plan, ProblemLog log, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, StoreFormats.CategoryColumns);
+        using var table = CsvTable.Open(source, log, StoreFormats.CategoryColumns, plan.Options);
         if (table is null)
         {
             return;
@@ -16,8 +16,8 @@ internal static class CatalogReaders
         while (table.Read())
         {
             ct.ThrowIfCancellationRequested();
-            var code = table.Required("code");
-            var name = table.Required("name");
+            var code = table.Bounded("code", 64, "the category code column's size", required: true);
+            var name = table.Bounded("name", plan.Options.MaxLabelLength, "Import:MaxLabelLength", required: true);
             var parentCode = table.Text("parent_code");
             if (code.Length == 0 || name.Length == 0)
             {
@@ -53,20 +53,22 @@ internal static class CatalogReaders
 
     public static void ReadProducts(ImportSource source, ImportPlan plan, ProblemLog log, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, StoreFormats.ProductColumns);
+        using var table = CsvTable.Open(source, log, StoreFormats.ProductColumns, plan.Options);
         if (table is null)
         {
             return;
         }
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(plan.ProductsBySku.Comparer);
         while (table.Read())
         {
             ct.ThrowIfCancellationRequested();
-            var sku = table.Required("sku");
-            var name = table.Required("name");
-            var categoryCode = table.Required("category_code");
-            var price = table.Number("price", min: 0);
-            var stock = table.WholeNumber("stock", min: 0);
+            var options = plan.Options;
+            var sku = table.Bounded("sku", options.MaxSkuLength, "Import:MaxSkuLength", required: true);
+            var name = table.Bounded("name", options.MaxNameLength, "Import:MaxNameLength", required: true);
+            var brand = table.Bounded("brand", options.MaxLabelLength, "Import:MaxLabelLength");
+            var categoryCode = table.Bounded("category_code", 64, "the category code column's size", required: true);
+            var price = table.Number("price", min: 0, max: options.MaxUnitPrice);
+            var stock = table.WholeNumber("stock", min: 0, max: options.MaxQuantity);
             var active = table.Bool("active", defaultValue: true);
             if (sku.Length == 0 || name.Length == 0 || categoryCode.Length == 0 || price is null || stock is null || active is null)
             {
@@ -90,7 +92,7 @@ internal static class CatalogReaders
                 .Select(t => t.ToLowerInvariant()).Distinct().ToList();
             plan.AddProduct(new Product
             {
-                Sku = sku, Name = name, Brand = table.Text("brand"), CategoryId = category.Id,
+                Sku = sku, Name = name, Brand = brand, CategoryId = category.Id,
                 Price = price.Value, Stock = stock.Value, IsActive = active.Value, Tags = tags,
             });
         }
@@ -98,7 +100,7 @@ internal static class CatalogReaders
 
     public static void ReadCustomers(ImportSource source, ImportPlan plan, ProblemLog log, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, ["customer_id"]);
+        using var table = CsvTable.Open(source, log, ["customer_id"], plan.Options);
         if (table is null)
         {
             return;
@@ -107,7 +109,10 @@ internal static class CatalogReaders
         while (table.Read())
         {
             ct.ThrowIfCancellationRequested();
-            var id = table.Required("customer_id");
+            var id = table.Bounded("customer_id", plan.Options.MaxIdLength, "Import:MaxIdLength", required: true);
+            var name = table.Bounded("name", plan.Options.MaxLabelLength, "Import:MaxLabelLength");
+            var email = table.Bounded("email", plan.Options.MaxNameLength, "Import:MaxNameLength");
+            var city = table.Bounded("city", plan.Options.MaxLabelLength, "Import:MaxLabelLength");
             var arm = table.Choice("arm", StoreFormats.Arms, whenEmpty: ExperimentArm.Control);
             var created = table.Time("created_at", required: false);
             if (id.Length == 0 || arm is null || (created is null && table.Text("created_at").Length > 0))
@@ -125,7 +130,7 @@ internal static class CatalogReaders
             }
             plan.AddCustomer(new Customer
             {
-                ExternalId = id, Name = table.Text("name"), Email = table.Text("email"), City = table.Text("city"),
+                ExternalId = id, Name = name, Email = email, City = city,
                 Arm = arm.Value, CreatedAt = created ?? DateTime.MinValue,
             });
         }
@@ -133,7 +138,7 @@ internal static class CatalogReaders
 
     public static void ReadComplementRules(ImportSource source, ImportPlan plan, ProblemLog log, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, StoreFormats.ComplementRuleColumns);
+        using var table = CsvTable.Open(source, log, StoreFormats.ComplementRuleColumns, plan.Options);
         if (table is null)
         {
             return;

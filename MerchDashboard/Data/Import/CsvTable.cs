@@ -15,6 +15,7 @@ public sealed partial class CsvTable : IDisposable
     private readonly CsvReader _csv;
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly ProblemLog _log;
+    private readonly int _maxFieldChars;
     private int _headerLength;
 
     public string FileName { get; }
@@ -22,17 +23,23 @@ public sealed partial class CsvTable : IDisposable
     public long StreamLength { get; }
     public long StreamPosition => _reader.BaseStream.CanSeek ? _reader.BaseStream.Position : 0;
 
-    private CsvTable(ImportSource source, ProblemLog log)
+    /// <summary>The number and length policy every reader of an imported file shares.</summary>
+    public ImportOptions Options { get; }
+
+    private CsvTable(ImportSource source, ProblemLog log, ImportOptions options)
     {
         FileName = source.FileName;
         _log = log;
+        Options = options;
+        _maxFieldChars = options.MaxFieldChars;
         var stream = source.Open();
         StreamLength = stream.CanSeek ? stream.Length : 0;
         _reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             TrimOptions = TrimOptions.Trim,
-            BadDataFound = args => _log.Add(FileName, args.Context.Parser?.RawRow ?? 0, "", $"malformed field {Quote(args.Field)} (a quote inside an unquoted field, or an unclosed quote)"),
+            BadDataFound = args => BadData(args.Field, args.RawRecord),
+            MaxFieldSize = options.MaxFieldChars,
             MissingFieldFound = null,
             DetectColumnCountChanges = false,
             IgnoreBlankLines = true,
@@ -41,9 +48,9 @@ public sealed partial class CsvTable : IDisposable
     }
 
     /// <summary>Opens the file and checks that it has the required columns; null (with problems logged) when it cannot be read.</summary>
-    public static CsvTable? Open(ImportSource source, ProblemLog log, IReadOnlyList<string> required)
+    public static CsvTable? Open(ImportSource source, ProblemLog log, IReadOnlyList<string> required, ImportOptions? options = null)
     {
-        var table = OpenAny(source, log, string.Join(",", required));
+        var table = OpenAny(source, log, string.Join(",", required), options);
         if (table is not null && !table.RequireColumns(required))
         {
             table.Dispose();
@@ -53,9 +60,9 @@ public sealed partial class CsvTable : IDisposable
     }
 
     /// <summary>Opens the file and reads its header, whatever it holds; null (with problems logged) when it cannot be read.</summary>
-    public static CsvTable? OpenAny(ImportSource source, ProblemLog log, string expected)
+    public static CsvTable? OpenAny(ImportSource source, ProblemLog log, string expected, ImportOptions? options = null)
     {
-        var table = new CsvTable(source, log);
+        var table = new CsvTable(source, log, options ?? new ImportOptions());
         try
         {
             if (!table._csv.Read() || !table._csv.ReadHeader() || table._csv.HeaderRecord is not { Length: > 0 } header)
@@ -84,6 +91,12 @@ public sealed partial class CsvTable : IDisposable
             table.Dispose();
             return null;
         }
+        catch (CsvHelperException ex)
+        {
+            table.Unreadable(ex);
+            table.Dispose();
+            return null;
+        }
     }
 
     public IReadOnlyList<string> Header { get; private set; } = [];
@@ -94,7 +107,7 @@ public sealed partial class CsvTable : IDisposable
         var missing = required.Where(r => !_columns.ContainsKey(r)).ToList();
         foreach (var column in missing)
         {
-            _log.Add(FileName, 1, column, $"required column '{column}' is missing from the header (found: {string.Join(",", Header)})");
+            _log.Add(FileName, 1, column, $"required column '{column}' is missing from the header (found: {Excerpt.Of(string.Join(",", Header))})");
         }
         return missing.Count == 0;
     }
@@ -116,7 +129,9 @@ public sealed partial class CsvTable : IDisposable
                 {
                     return true;
                 }
-                _log.Add(FileName, Line, "", $"the row has {_csv.Parser.Count} fields but the header has {_headerLength} (a truncated row, or an unquoted comma)");
+                _log.Add(FileName, Line, "", OddQuotes(_csv.Parser.RawRecord)
+                    ? $"a quote opens on this line and is never closed (the field runs to line {_csv.Parser.RawRow:N0}); close the quote, or double it (\"\") inside a quoted field"
+                    : $"the row has {_csv.Parser.Count} fields but the header has {_headerLength} (a truncated row, or an unquoted comma)");
             }
             return false;
         }
@@ -127,10 +142,35 @@ public sealed partial class CsvTable : IDisposable
         }
         catch (CsvHelperException ex)
         {
-            _log.Add(FileName, _csv.Parser.RawRow, "", $"the file cannot be read here: {FirstLine(ex.Message)}");
+            Unreadable(ex);
             return false;
         }
     }
+
+    /// <summary>A field past <see cref="ImportOptions.MaxFieldChars"/>: most often an unclosed quote swallowing the rest of the file.</summary>
+    private void Unreadable(CsvHelperException ex)
+    {
+        var raw = _csv.Parser.RawRecord;
+        var start = Math.Max(1, _csv.Parser.RawRow - CountNewlinesInRecord());
+        if (ex is MaxFieldSizeException)
+        {
+            _log.Add(FileName, start, "", OddQuotes(raw) && raw.Contains('\n', StringComparison.Ordinal)
+                ? $"a quote opens on this line and is never closed: the field runs past {_maxFieldChars:N0} characters (Import:MaxFieldChars)"
+                : $"a field is longer than {_maxFieldChars:N0} characters (Import:MaxFieldChars); reading stopped here");
+            return;
+        }
+        _log.Add(FileName, start, "", $"the file cannot be read here: {Excerpt.Of(FirstLine(ex.Message))}");
+    }
+
+    private void BadData(string field, string rawRecord)
+    {
+        var start = Math.Max(1, _csv.Parser.RawRow - rawRecord.Count(c => c == '\n') + (rawRecord.EndsWith('\n') ? 1 : 0));
+        _log.Add(FileName, start, "", field.TrimStart().StartsWith('"') && OddQuotes(field)
+            ? $"a quote opens on this line and is never closed: {Excerpt.Quoted(field.Split('\n')[0].TrimEnd('\r'))}"
+            : $"malformed field {Excerpt.Quoted(field)}: a quote inside an unquoted field; quote the whole field and double the quote (\"\")");
+    }
+
+    private static bool OddQuotes(string text) => text.Count(c => c == '"') % 2 == 1;
 
     public int FieldCount => _csv.Parser.Count;
 
@@ -173,7 +213,7 @@ public sealed partial class CsvTable : IDisposable
         return count;
     }
 
-    private static string Quote(string text) => text.Length > 40 ? $"'{text[..40]}…'" : $"'{text}'";
+    private static string Quote(string text) => Excerpt.Quoted(text);
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -9,7 +9,7 @@ internal static class CurationReaders
 
     public static void ReadLists(ImportSource source, ImportPlan plan, ProblemLog log, DateTime now, Dictionary<string, CuratedList> listsBySku, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, StoreFormats.CuratedListColumns);
+        using var table = CsvTable.Open(source, log, StoreFormats.CuratedListColumns, plan.Options);
         if (table is null)
         {
             return;
@@ -41,7 +41,7 @@ internal static class CurationReaders
             }
             if (plan.AnchorsWithLists.Contains(anchor.Id))
             {
-                plan.Skip(ListAlreadyPresent); // curation in the database wins over the file
+                plan.Tally.Add(ListAlreadyPresent, table.Line, sku); // curation in the database wins over the file
                 continue;
             }
             listsBySku[sku] = plan.AddList(new CuratedList
@@ -55,7 +55,7 @@ internal static class CurationReaders
 
     public static void ReadOverrides(ImportSource source, ImportPlan plan, ProblemLog log, DateTime now, Dictionary<string, CuratedList> listsBySku, CancellationToken ct)
     {
-        using var table = CsvTable.Open(source, log, StoreFormats.CuratedOverrideColumns);
+        using var table = CsvTable.Open(source, log, StoreFormats.CuratedOverrideColumns, plan.Options);
         if (table is null)
         {
             return;
@@ -87,7 +87,7 @@ internal static class CurationReaders
             {
                 if (plan.ProductsBySku.TryGetValue(anchorSku, out var a) && plan.AnchorsWithLists.Contains(a.Id))
                 {
-                    plan.Skip(ListAlreadyPresent);
+                    plan.Tally.Add(ListAlreadyPresent, table.Line, anchorSku);
                     continue;
                 }
                 table.Problem("anchor_sku", $"product '{anchorSku}' has no list in the curated lists file");

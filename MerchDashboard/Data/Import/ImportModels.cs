@@ -21,6 +21,8 @@ public sealed record StoreFiles
     public ImportSource? Orders { get; init; }
     /// <summary>The layout of <see cref="Orders"/>; null to recognise it from the header.</summary>
     public OrderLayout? OrdersLayout { get; init; }
+    /// <summary>The decimal separator of the files' numbers; null for <see cref="ImportOptions.DecimalSeparator"/>.</summary>
+    public DecimalSeparator? DecimalSeparator { get; init; }
     public ImportSource? ComplementRules { get; init; }
     public ImportSource? CuratedLists { get; init; }
     public ImportSource? CuratedOverrides { get; init; }
@@ -61,7 +63,12 @@ public sealed record StoreFiles
 public sealed record ImportProblem(string File, long Line, string Field, string Message)
 {
     public override string ToString() =>
-        Line > 0 ? $"{File}, line {Line}, field '{Field}': {Message}" : $"{File}: {Message}";
+        (Line, Field) switch
+        {
+            (<= 0, _) => $"{File}: {Message}",
+            (_, "") => $"{File}, line {Line}: {Message}",
+            _ => $"{File}, line {Line}, field '{Field}': {Message}",
+        };
 }
 
 public sealed record ImportProgress(string Stage, long Done, long Total)
@@ -78,13 +85,16 @@ public sealed record ImportReport(
     bool Succeeded,
     IReadOnlyList<ImportProblem> Problems,
     ImportCounts Added,
-    int SkippedRows,
+    long SkippedRows,
     int DuplicateOrdersSkipped,
     TimeSpan Elapsed,
     bool ProblemsTruncated = false)
 {
-    /// <summary>Rows left out on purpose (cancellations, orders already present, ...) by reason.</summary>
-    public IReadOnlyDictionary<string, int> SkippedByReason { get; init; } = new Dictionary<string, int>();
+    /// <summary>What the reading and the cleaning left out, subtracted, merged or set apart, kind by kind, with the first lines of each.</summary>
+    public IReadOnlyList<Cleaning.CleaningKind> Cleaning { get; init; } = [];
+
+    /// <summary>How many rows (or orders, for order-level kinds) each kind of cleaning concerned.</summary>
+    public IReadOnlyDictionary<string, long> SkippedByReason => Cleaning.ToDictionary(k => k.Name, k => k.Count, StringComparer.Ordinal);
 
     /// <summary>The layout the orders file was read in, when there was one.</summary>
     public OrderLayout? Layout { get; init; }
@@ -102,9 +112,9 @@ public sealed record ImportReport(
         ? $"Imported {Added.Categories:N0} categories, {Added.Products:N0} products, {Added.Customers:N0} customers, "
           + $"{Added.Orders:N0} orders with {Added.OrderLines:N0} lines ({Added.Revenue:N2} revenue), "
           + $"{Added.ComplementRules:N0} complement rules, {Added.CuratedLists:N0} curated lists with {Added.CuratedOverrides:N0} overrides"
-          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} rows skipped{SkipDetail}, {DuplicateOrdersSkipped:N0} orders already present."
+          + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} order rows not stored as lines, {DuplicateOrdersSkipped:N0} orders already present.{SkipDetail}"
         : $"Nothing was imported: {Problems.Count}{(ProblemsTruncated ? "+" : "")} problem(s) found.";
 
-    private string SkipDetail => SkippedByReason.Count == 0 ? ""
-        : " (" + string.Join(", ", SkippedByReason.OrderByDescending(p => p.Value).Select(p => $"{p.Key}: {p.Value:N0}")) + ")";
+    private string SkipDetail => Cleaning.Count == 0 ? ""
+        : " Cleaning: " + string.Join("; ", Cleaning.Select(k => $"{k.Name}: {k.Count:N0}")) + ".";
 }

@@ -1,4 +1,5 @@
 using MerchDashboard.Data.Entities;
+using MerchDashboard.Data.Import.Cleaning;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Data.Import;
@@ -7,10 +8,12 @@ namespace MerchDashboard.Data.Import;
 /// What the database already holds (keys only) plus the new rows an import will add, with ids assigned
 /// up front so that rows can reference each other before anything is written.
 /// </summary>
-internal sealed class ImportPlan
+internal sealed class ImportPlan(ImportOptions options)
 {
+    public ImportOptions Options { get; } = options;
     public Dictionary<string, Category> CategoriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, (int Id, int CategoryId)> ProductsBySku { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, (int Id, int CategoryId)> ProductsBySku { get; } =
+        new(options.SkusIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     public Dictionary<string, (int Id, ExperimentArm Arm)> CustomersById { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ExistingOrders { get; } = new(StringComparer.Ordinal);
     public HashSet<int> AnchorsWithLists { get; } = [];
@@ -24,34 +27,19 @@ internal sealed class ImportPlan
     public List<CuratedList> NewLists { get; } = [];
     public List<CurationOverride> NewOverrides { get; } = [];
 
-    public int SkippedRows { get; private set; }
-    public Dictionary<string, int> SkippedByReason { get; } = new(StringComparer.Ordinal);
+    /// <summary>Rows of the orders file that are not stored as order lines (left out, subtracted, or already present).</summary>
+    public long SkippedRows { get; set; }
+    public CleaningTally Tally { get; } = new(options.ReportExamples);
     public OrderLayout? Layout { get; set; }
-    public int DuplicateOrders { get; private set; }
-    private readonly HashSet<string> _duplicateOrderIds = new(StringComparer.Ordinal);
-
-    public void SkipExistingOrder(string orderId, string reason)
-    {
-        Skip(reason);
-        if (_duplicateOrderIds.Add(orderId))
-        {
-            DuplicateOrders++;
-        }
-    }
+    public int DuplicateOrders { get; set; }
     public List<string> Notes { get; } = [];
-
-    public void Skip(string reason)
-    {
-        SkippedRows++;
-        SkippedByReason[reason] = SkippedByReason.GetValueOrDefault(reason) + 1;
-    }
 
     private int _nextCategory, _nextProduct, _nextCustomer, _nextRule, _nextList, _nextOverride;
     private long _nextOrder, _nextLine;
 
-    public static async Task<ImportPlan> LoadAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<ImportPlan> LoadAsync(AppDbContext db, ImportOptions options, CancellationToken ct)
     {
-        var plan = new ImportPlan();
+        var plan = new ImportPlan(options);
         foreach (var c in await db.Categories.AsNoTracking().ToListAsync(ct))
         {
             plan.CategoriesByCode[c.Code] = c;

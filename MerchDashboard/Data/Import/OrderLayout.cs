@@ -50,7 +50,7 @@ public static class OrderLayouts
 
     public static string UnknownHeaderMessage(IReadOnlyCollection<string> header) =>
         "the header matches none of: generic (order_id,…), online-retail (InvoiceNo,…), shopify (Name,…,Lineitem sku); "
-        + $"found: {string.Join(",", header.Take(12))}{(header.Count > 12 ? ",…" : "")}";
+        + $"found: {Excerpt.Of(string.Join(",", header.Take(12)))}{(header.Count > 12 ? ",…" : "")}";
 
     internal static IOrderRowParser Parser(OrderLayout layout) => layout switch
     {
@@ -60,22 +60,36 @@ public static class OrderLayouts
     };
 }
 
-/// <summary>One order line as read from a file, whatever the layout.</summary>
+/// <summary>
+/// One order line as read from a file, whatever the layout. A negative quantity is a cancellation or a return;
+/// <see cref="LinkedOrderId"/> names the order it returns from when the layout says so ("" otherwise).
+/// </summary>
 public sealed record OrderRow(
     long Line, string OrderId, string CustomerKey, DateTime PlacedAt, string Sku, int Quantity, decimal UnitPrice,
-    Entities.LineSource Source, string ProductName, string Category);
+    Entities.LineSource Source, string ProductName, string Category, string LinkedOrderId = "")
+{
+    public bool IsReturn => Quantity < 0;
+}
 
 /// <summary>A row's outcome: an order line, a row skipped for a stated reason, or an invalid row (its problems already logged).</summary>
 internal readonly record struct ParsedRow(OrderRow? Row, string? SkipReason)
 {
     public static ParsedRow Invalid => default;
     public static ParsedRow Skip(string reason) => new(null, reason);
+
+    public const string ZeroQuantity = "quantity zero";
     public static ParsedRow Ok(OrderRow row) => new(row, null);
 }
 
 /// <summary>Reads one layout's rows. A parser is used for one file: it may remember an order's first row.</summary>
 internal interface IOrderRowParser
 {
+    /// <summary>The column that holds the SKU, for messages about it.</summary>
+    string SkuColumn { get; }
+
+    /// <summary>Whether a zero unit price marks a non-sale (a stock adjustment) rather than a free item.</summary>
+    bool ZeroPriceIsNoise { get; }
+
     /// <summary>Whether the lines of one order must repeat the same customer and time (else the first row's stand).</summary>
     bool StrictOrderFields { get; }
 

@@ -11,10 +11,12 @@ public sealed record OrderPreview(OrderLayout? Layout, IReadOnlyList<PreviewLine
 {
     public const int DefaultRows = 10;
 
-    public static OrderPreview Read(ImportSource source, OrderLayout? layout = null, int rows = DefaultRows)
+    public static OrderPreview Read(ImportSource source, OrderLayout? layout = null, int rows = DefaultRows, ImportOptions? options = null)
     {
         var log = new ProblemLog();
-        using var table = CsvTable.OpenAny(source, log, "order_id,customer_id,ordered_at,sku,quantity,unit_price");
+        options ??= new ImportOptions();
+        var nonProduct = new Cleaning.NonProductRule(options);
+        using var table = CsvTable.OpenAny(source, log, OrderFile.ExpectedHeader, options);
         if (table is null)
         {
             return new OrderPreview(null, [], log.Problems);
@@ -49,6 +51,8 @@ public sealed record OrderPreview(OrderLayout? Layout, IReadOnlyList<PreviewLine
             var parsed = parser.Parse(table);
             var status = parsed switch
             {
+                { Row: { } row } when nonProduct.Matches(row.Sku, row.ProductName) => "left out: a fee, postage or adjustment line",
+                { Row.IsReturn: true } => "cancellation or return: subtracted from the order it undoes",
                 { Row: not null } => "ok",
                 { SkipReason: { } reason } => "skipped: " + reason,
                 _ => "refused: " + string.Join("; ", log.Problems.Skip(before).Select(p => $"{p.Field} {p.Message}")),

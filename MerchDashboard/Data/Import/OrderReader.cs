@@ -1,148 +1,93 @@
 using MerchDashboard.Data.Entities;
+using MerchDashboard.Data.Import.Cleaning;
 
 namespace MerchDashboard.Data.Import;
 
 /// <summary>
-/// Reads an orders file (one row per order line, in any <see cref="OrderLayout"/>) into orders and lines.
-/// In the generic layout the lines of one order must agree on customer and time. Orders already in the database are skipped, so a re-import adds
-/// nothing twice. Without a catalog in the same import, unknown SKUs become new products.
+/// Reads an orders file (any <see cref="OrderLayout"/>) through <see cref="OrderFile"/> and <see cref="OrderCleaner"/>
+/// into the plan. Orders already in the database are skipped, so a re-import adds nothing twice. Without a catalog in
+/// the same import, unknown SKUs become new products with their most common price and an unknown stock.
 /// </summary>
 internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogGiven)
 {
-    /// <summary>Imported products have no stock figure; they are taken as in stock until a catalog says otherwise.</summary>
-    public const int AssumedStock = 1000;
     public const string ImportedDepartment = "imported";
-    public const string AlreadyImported = "order already in the database";
-
-    private sealed record Pending(Order Order, string CustomerKey, long FirstLine);
+    public const string AlreadyImported = "order already in the database (left out)";
 
     /// <summary>Reads the file in the given layout, or the one its header shows when <paramref name="layout"/> is null.</summary>
     public void Read(ImportSource source, OrderLayout? layout, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        using var table = CsvTable.OpenAny(source, log, "order_id,customer_id,ordered_at,sku,quantity,unit_price");
-        if (table is null)
+        if (OrderFile.Read(source, layout, plan.Options, log, plan.Tally, progress, ct) is not { } file)
         {
             return;
         }
-        var chosen = layout ?? OrderLayouts.Detect(table.Header);
-        if (chosen is null)
+        plan.Layout = file.Layout;
+        plan.Notes.AddRange(file.Notes);
+        var cleaned = new OrderCleaner(plan.Options).Clean(file.Rows, file.ZeroPriceIsNoise, plan.Tally);
+        var categories = new CategoryMatcher(plan);
+        long stored = 0;
+        foreach (var order in cleaned.Orders)
         {
-            log.Add(source.FileName, 1, "", OrderLayouts.UnknownHeaderMessage(table.Header));
-            return;
+            ct.ThrowIfCancellationRequested();
+            if (plan.ExistingOrders.Contains(order.OrderId))
+            {
+                plan.Tally.Add(AlreadyImported, order.FirstLine, $"order {order.OrderId}", order.Units, order.Revenue);
+                plan.DuplicateOrders++;
+                continue;
+            }
+            stored += Add(source, file, order, cleaned, categories);
         }
-        if (!table.RequireColumns(OrderLayouts.RequiredColumns(chosen.Value)))
-        {
-            return;
-        }
-        plan.Layout = chosen;
-        var parser = OrderLayouts.Parser(chosen.Value);
-        var pending = new Dictionary<string, Pending>(StringComparer.Ordinal);
-        long rows = 0;
-        while (table.Read())
-        {
-            if (++rows % 4096 == 0)
-            {
-                ct.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamPosition, table.StreamLength));
-            }
-            if (log.Full)
-            {
-                break;
-            }
-            var parsed = parser.Parse(table);
-            if (parsed.SkipReason is { } reason)
-            {
-                plan.Skip(reason);
-            }
-            else if (parsed.Row is { } row)
-            {
-                Add(table, row, parser.StrictOrderFields, pending);
-            }
-        }
-        plan.Notes.AddRange(parser.Notes);
-        progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamLength, table.StreamLength));
+        plan.SkippedRows += file.Rows.Count + plan.Tally.Count(ParsedRow.ZeroQuantity) + plan.Tally.Count(ShopifyRowParser.RefundedOrVoided) - stored;
     }
 
-    private void Add(CsvTable table, OrderRow row, bool strict, Dictionary<string, Pending> pending)
+    private int Add(ImportSource source, OrderFileRows file, CleanOrder order, CleanedOrders cleaned, CategoryMatcher categories)
     {
-        if (plan.ExistingOrders.Contains(row.OrderId))
+        var productIds = new int[order.Lines.Count];
+        for (var i = 0; i < order.Lines.Count; i++)
         {
-            plan.SkipExistingOrder(row.OrderId, AlreadyImported);
-            return;
-        }
-        var productId = ResolveProduct(table, row);
-        if (productId is null)
-        {
-            return;
-        }
-        if (!pending.TryGetValue(row.OrderId, out var entry))
-        {
-            var customer = ResolveCustomer(row.CustomerKey);
-            var order = plan.AddOrder(new Order
+            var line = order.Lines[i];
+            if (ResolveProduct(line.Sku, cleaned.Products[line.Sku], categories) is not { } id)
             {
-                ExternalId = row.OrderId, CustomerId = customer?.Id, PlacedAt = row.PlacedAt,
-                Arm = customer?.Arm ?? ExperimentArm.Control,
-            });
-            pending[row.OrderId] = entry = new Pending(order, row.CustomerKey, table.Line);
+                log.Add(source.FileName, line.Line, file.SkuColumn, $"SKU {Excerpt.Quoted(line.Sku)} is in neither the products file imported with these orders nor the database");
+                return 0;
+            }
+            productIds[i] = id;
         }
-        else if (strict && entry.CustomerKey != row.CustomerKey)
+        var customer = ResolveCustomer(order.CustomerKey);
+        var stored = plan.AddOrder(new Order
         {
-            table.Problem("customer_id", $"order '{row.OrderId}' has customer '{entry.CustomerKey}' on line {entry.FirstLine} but '{row.CustomerKey}' here; an order belongs to one customer");
-            return;
-        }
-        else if (strict && entry.Order.PlacedAt != row.PlacedAt)
-        {
-            table.Problem("ordered_at", $"order '{row.OrderId}' was placed at {entry.Order.PlacedAt:O} on line {entry.FirstLine} but at {row.PlacedAt:O} here");
-            return;
-        }
-        plan.AddLine(new OrderLine
-        {
-            OrderId = entry.Order.Id, ProductId = productId.Value, Quantity = row.Quantity,
-            UnitPrice = row.UnitPrice, Source = row.Source,
+            ExternalId = order.OrderId, CustomerId = customer?.Id, PlacedAt = order.PlacedAt,
+            Arm = customer?.Arm ?? ExperimentArm.Control, ExcludedFromMining = order.ExcludedFromMining,
+            Revenue = order.Revenue, Units = order.Units,
         });
-        entry.Order.Revenue += row.Quantity * row.UnitPrice;
-        entry.Order.Units += row.Quantity;
+        for (var i = 0; i < order.Lines.Count; i++)
+        {
+            var line = order.Lines[i];
+            plan.AddLine(new OrderLine
+            {
+                OrderId = stored.Id, ProductId = productIds[i], Quantity = line.Quantity, UnitPrice = line.UnitPrice, Source = line.Source,
+            });
+        }
+        return order.Lines.Count;
     }
 
-    private int? ResolveProduct(CsvTable table, OrderRow row)
+    private int? ResolveProduct(string sku, ProductSeed seed, CategoryMatcher categories)
     {
-        var sku = row.Sku;
         if (plan.ProductsBySku.TryGetValue(sku, out var known))
         {
             return known.Id;
         }
         if (catalogGiven)
         {
-            table.Problem(table.Has("sku") ? "sku" : table.Has("StockCode") ? "StockCode" : "Lineitem sku", $"SKU '{sku}' is in neither the products file imported with these orders nor the database");
             return null;
         }
-        var product = plan.AddProduct(new Product
+        return plan.AddProduct(new Product
         {
             Sku = sku,
-            Name = row.ProductName.Length > 0 ? row.ProductName : sku,
-            CategoryId = ImportedCategory(row.Category.Length > 0 ? row.Category : "Uncategorized").Id,
-            Price = row.UnitPrice,
-            Stock = AssumedStock,
-        });
-        return product.Id;
-    }
-
-    private Category ImportedCategory(string name)
-    {
-        if (plan.CategoriesByCode.TryGetValue(name, out var byCode) && byCode.ParentId is not null)
-        {
-            return byCode;
-        }
-        var code = Slug(name);
-        if (plan.CategoriesByCode.TryGetValue(code, out var existing) && existing.ParentId is not null)
-        {
-            return existing;
-        }
-        if (!plan.CategoriesByCode.TryGetValue(ImportedDepartment, out var department))
-        {
-            department = plan.AddCategory(ImportedDepartment, "Imported", null);
-        }
-        return plan.AddCategory(plan.CategoriesByCode.ContainsKey(code) ? $"{ImportedDepartment}-{code}" : code, name, department.Id);
+            Name = seed.Name.Length > 0 ? seed.Name : sku,
+            CategoryId = categories.For(seed.Category.Length > 0 ? seed.Category : "Uncategorized").Id,
+            Price = seed.MostCommonPrice,
+            Stock = null,
+        }).Id;
     }
 
     private (int Id, ExperimentArm Arm)? ResolveCustomer(string key)

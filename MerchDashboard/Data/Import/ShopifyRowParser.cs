@@ -19,6 +19,10 @@ internal sealed partial class ShopifyRowParser : IOrderRowParser
     private readonly Dictionary<string, string> _derived = new(StringComparer.Ordinal);
     private int _derivedLines;
 
+    public string SkuColumn => "Lineitem sku";
+
+    public bool ZeroPriceIsNoise => false;
+
     public bool StrictOrderFields => false;
 
     public IEnumerable<string> Notes => _derivedLines == 0 ? [] :
@@ -29,7 +33,8 @@ internal sealed partial class ShopifyRowParser : IOrderRowParser
 
     public ParsedRow Parse(CsvTable table)
     {
-        var orderId = table.Required("Name");
+        var options = table.Options;
+        var orderId = table.Bounded("Name", options.MaxIdLength, "Import:MaxIdLength", required: true);
         if (orderId.Length == 0)
         {
             return ParsedRow.Invalid;
@@ -41,7 +46,8 @@ internal sealed partial class ShopifyRowParser : IOrderRowParser
             {
                 return ParsedRow.Invalid;
             }
-            var customer = table.Text("Customer ID") is { Length: > 0 } id ? id : table.Text("Email");
+            var customer = table.Bounded("Customer ID", options.MaxIdLength, "Import:MaxIdLength") is { Length: > 0 } id
+                ? id : table.Bounded("Email", options.MaxIdLength, "Import:MaxIdLength");
             var status = table.Text("Financial Status").ToLowerInvariant();
             _orders[orderId] = order = new OrderFields(customer, placedAt.Value, status is "refunded" or "voided");
         }
@@ -49,14 +55,14 @@ internal sealed partial class ShopifyRowParser : IOrderRowParser
         {
             return ParsedRow.Skip(RefundedOrVoided);
         }
-        var name = table.Required("Lineitem name");
-        var quantity = table.WholeNumber("Lineitem quantity", min: 1);
-        var price = table.Number("Lineitem price", min: 0);
+        var name = table.Bounded("Lineitem name", options.MaxNameLength, "Import:MaxNameLength", required: true);
+        var quantity = table.WholeNumber("Lineitem quantity", min: 1, max: options.MaxQuantity);
+        var price = table.Number("Lineitem price", min: 0, max: options.MaxUnitPrice);
         if (name.Length == 0 || quantity is null || price is null)
         {
             return ParsedRow.Invalid;
         }
-        var sku = table.Text("Lineitem sku");
+        var sku = table.Bounded("Lineitem sku", options.MaxSkuLength, "Import:MaxSkuLength");
         if (sku.Length == 0)
         {
             sku = DerivedSku(name);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MerchDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Data.Import;
 
@@ -13,8 +14,10 @@ public sealed class StoreImporter(
     IDbContextFactory<AppDbContext> dbFactory,
     IBulkWriter writer,
     TimeProvider time,
-    ILogger<StoreImporter> logger) : IDisposable
+    ILogger<StoreImporter> logger,
+    IOptions<ImportOptions>? options = null) : IDisposable
 {
+    private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Raised after a successful import that added anything, so that mining can follow.</summary>
@@ -43,7 +46,7 @@ public sealed class StoreImporter(
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var plan = await ImportPlan.LoadAsync(db, ct);
+        var plan = await ImportPlan.LoadAsync(db, _options.WithSeparator(files.DecimalSeparator), ct);
         var log = new ProblemLog();
 
         progress?.Report(new ImportProgress("Reading the catalog", 0, 1));
@@ -87,7 +90,7 @@ public sealed class StoreImporter(
         await WriteAsync(db, plan, progress, ct);
         var report = new ImportReport(true, [], plan.Counts(), plan.SkippedRows, plan.DuplicateOrders, clock.Elapsed)
         {
-            SkippedByReason = plan.SkippedByReason, Layout = plan.Layout, Notes = plan.Notes,
+            Cleaning = plan.Tally.Kinds, Layout = plan.Layout, Notes = plan.Notes,
         };
         logger.LogInformation("{Summary}", report.Summary);
         return report;

@@ -12,12 +12,12 @@ public sealed record ProductInfo(
     int CategoryId,
     int? DepartmentId,
     decimal Price,
-    int Stock,
+    int? Stock,
     bool IsActive,
     IReadOnlySet<string> Tags)
 {
-    /// <summary>Only active products with stock may be shown to a shopper.</summary>
-    public bool IsAvailable => IsActive && Stock > 0;
+    /// <summary>Only active products with stock may be shown to a shopper; an unknown stock (null) counts as available.</summary>
+    public bool IsAvailable => IsActive && Stock is null or > 0;
 
     public bool HasTag(string tag) => Tags.Contains(tag);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Data;
 
@@ -20,6 +21,7 @@ public sealed partial class OrdersImportPanel : IDisposable
     private sealed record Chosen(string Name, string Path);
 
     [Inject] private StoreImporter Importer { get; set; } = default!;
+    [Inject] private IOptions<ImportOptions> ImportOptions { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
 
@@ -30,6 +32,7 @@ public sealed partial class OrdersImportPanel : IDisposable
     private readonly Dictionary<FileRole, Chosen?> _files = new() { [FileRole.Orders] = null, [FileRole.Products] = null, [FileRole.Categories] = null };
     private CancellationTokenSource? _cts;
     private string _format = "auto";
+    private string _separator = "auto";
     private string? _uploadError;
     private OrderPreview? _preview;
     private ImportProgress? _progress;
@@ -60,10 +63,22 @@ public sealed partial class OrdersImportPanel : IDisposable
         return Task.CompletedTask;
     }
 
+    private Task ChangeSeparatorAsync(string separator)
+    {
+        _separator = separator;
+        RefreshPreview();
+        return Task.CompletedTask;
+    }
+
     private OrderLayout? Layout => OrderLayouts.ByName.TryGetValue(_format, out var layout) ? layout : null;
 
+    private DecimalSeparator? Separator =>
+        MerchDashboard.Data.Import.ImportOptions.TryParseSeparator(_separator, out var separator) ? separator : null;
+
     private void RefreshPreview() =>
-        _preview = _files[FileRole.Orders] is { } orders ? OrderPreview.Read(Source(orders), Layout) : null;
+        _preview = _files[FileRole.Orders] is { } orders
+            ? OrderPreview.Read(Source(orders), Layout, options: ImportOptions.Value.WithSeparator(Separator))
+            : null;
 
     private static ImportSource Source(Chosen chosen) => new(chosen.Name, () => File.OpenRead(chosen.Path));
 
@@ -81,6 +96,7 @@ public sealed partial class OrdersImportPanel : IDisposable
         {
             Orders = Source(orders),
             OrdersLayout = Layout,
+            DecimalSeparator = Separator,
             Products = _files[FileRole.Products] is { } p ? Source(p) : null,
             Categories = _files[FileRole.Categories] is { } c ? Source(c) : null,
         };

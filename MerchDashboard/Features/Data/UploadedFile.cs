@@ -19,14 +19,28 @@ public sealed class BrowserUploadedFile(IBrowserFile file) : IUploadedFile
 
 /// <summary>
 /// Uploaded files copied to temporary files, so the importer streams them from disk (twice: preview and
-/// import) and the circuit never holds a whole file. Deleted on dispose.
+/// import) and the circuit never holds a whole file. Deleted on dispose; a folder left by a crash is deleted
+/// at the next start (<see cref="StaleUploadCleaner"/>), told apart from live ones by its held lock file.
 /// </summary>
 public sealed class UploadFolder : IDisposable
 {
     /// <summary>The largest file accepted: the real Online Retail file is 45 MB.</summary>
     public const long MaxBytes = 200L * 1024 * 1024;
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("merch-upload-").FullName;
+    public const string LockFileName = ".in-use";
+
+    /// <summary>Where every upload folder of this app lives, under the system's temporary folder.</summary>
+    public static string Root => Path.Combine(Path.GetTempPath(), "merchdashboard-uploads");
+
+    private readonly string _folder;
+    private readonly FileStream _lock;
+
+    public UploadFolder()
+    {
+        Directory.CreateDirectory(Root);
+        _folder = Directory.CreateDirectory(Path.Combine(Root, $"upload-{Guid.NewGuid():N}")).FullName;
+        _lock = new FileStream(Path.Combine(_folder, LockFileName), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+    }
 
     /// <summary>Copies the file; null with a message when it is too large.</summary>
     public async Task<(string? Path, string? Error)> SaveAsync(IUploadedFile file, CancellationToken ct)
@@ -44,6 +58,7 @@ public sealed class UploadFolder : IDisposable
 
     public void Dispose()
     {
+        _lock.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -23,11 +23,11 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<BasketEncoder> ReadBasketsAsync(IProgress<double> progress, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var total = Math.Max(1, await db.OrderLines.CountAsync(ct));
+        var total = Math.Max(1, await db.OrderLines.CountAsync(l => !l.Order!.ExcludedFromMining, ct));
         var encoder = new BasketEncoder();
         long current = -1;
         var read = 0;
-        await foreach (var line in db.OrderLines.AsNoTracking().OrderBy(l => l.OrderId)
+        await foreach (var line in db.OrderLines.AsNoTracking().Where(l => !l.Order!.ExcludedFromMining).OrderBy(l => l.OrderId)
             .Select(l => new { l.OrderId, l.ProductId }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (line.OrderId != current && current != -1)

@@ -562,6 +562,9 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.Property<int?>("CustomerId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("ExcludedFromMining")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -655,7 +658,7 @@ namespace MerchDashboard.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<int>("Stock")
+                    b.Property<int?>("Stock")
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Tags")

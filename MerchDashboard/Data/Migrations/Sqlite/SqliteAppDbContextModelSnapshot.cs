@@ -534,6 +534,9 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Property<int?>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ExcludedFromMining")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -623,7 +626,7 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Stock")
+                    b.Property<int?>("Stock")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Tags")

@@ -2,7 +2,17 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
-namespace MerchDashboard.Engine.Mining.Input;
+using MerchDashboard.Engine.Mining;
+
+namespace MerchDashboard.Data.Import;
+
+/// <summary>The baskets read from a file, or the problems that stopped the reading (then <see cref="Baskets"/> is null).</summary>
+public sealed record BasketReadResult(TransactionSet? Baskets, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool Succeeded => Baskets is not null;
+
+    public static BasketReadResult Failed(params IReadOnlyList<ImportProblem> problems) => new(null, problems);
+}
 
 /// <summary>
 /// Reads the arules "basket" format: one basket per line, items separated by commas, no header, no
@@ -20,7 +30,7 @@ public static class BasketFileReader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
-            return BasketReadResult.Failed([new InputProblem(path, 0, "", "the file does not exist")]);
+            return BasketReadResult.Failed(new ImportProblem(path, 0, "", "the file does not exist"));
         }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         return Read(stream, path, progress, cancellationToken);
@@ -31,17 +41,17 @@ public static class BasketFileReader
         ArgumentNullException.ThrowIfNull(stream);
         if (stream.CanSeek && stream.Length - stream.Position > Array.MaxLength)
         {
-            return BasketReadResult.Failed([new InputProblem(fileName, 0, "", $"the file is larger than {Array.MaxLength:N0} bytes, the most this reader holds; split it")]);
+            return BasketReadResult.Failed(new ImportProblem(fileName, 0, "", $"the file is larger than {Array.MaxLength:N0} bytes, the most this reader holds; split it"));
         }
         var bytes = ReadAll(stream);
         var text = bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes.AsMemory();
         if (text.IsEmpty)
         {
-            return BasketReadResult.Failed([new InputProblem(fileName, 0, "", "the file is empty; expected one basket per line, items separated by commas")]);
+            return BasketReadResult.Failed(new ImportProblem(fileName, 0, "", "the file is empty; expected one basket per line, items separated by commas"));
         }
         if (Utf8.IsValid(text.Span) is false)
         {
-            return BasketReadResult.Failed([new InputProblem(fileName, FirstInvalidLine(text.Span), "", "the file is not valid UTF-8 text from this line on; save it as UTF-8")]);
+            return BasketReadResult.Failed(new ImportProblem(fileName, FirstInvalidLine(text.Span), "", "the file is not valid UTF-8 text from this line on; save it as UTF-8"));
         }
         var parts = Split(text, Math.Clamp(text.Length / MinPartBytes, 1, Environment.ProcessorCount));
         var encoders = new BasketEncoder[parts.Count];
@@ -53,7 +63,7 @@ public static class BasketFileReader
         });
         var baskets = BasketEncoder.Merge(encoders);
         progress?.Report(1);
-        return new BasketReadResult(baskets, [], new ReadReport(baskets.BasketCount, 0, 0, 0, 0));
+        return new BasketReadResult(baskets, []);
     }
 
     private static byte[] ReadAll(Stream stream)

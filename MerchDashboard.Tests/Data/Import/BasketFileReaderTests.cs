@@ -1,8 +1,8 @@
 using System.Text;
 using MerchDashboard.Engine.Mining;
-using MerchDashboard.Engine.Mining.Input;
+using MerchDashboard.Data.Import;
 
-namespace MerchDashboard.Tests.Engine.Mining.Input;
+namespace MerchDashboard.Tests.Data.Import;
 
 public class BasketFileReaderTests
 {

@@ -1,0 +1,80 @@
+using MerchDashboard.Data.Import.Cleaning;
+
+namespace MerchDashboard.Data.Import;
+
+/// <summary>The rows of an orders file in one layout, before cleaning.</summary>
+public sealed record OrderFileRows(OrderLayout Layout, IReadOnlyList<OrderRow> Rows, IReadOnlyList<string> Notes, bool ZeroPriceIsNoise, string SkuColumn);
+
+/// <summary>
+/// Reads an orders file in any <see cref="OrderLayout"/> (given, or recognised from the header) with one number,
+/// date and length policy (<see cref="ImportOptions"/>). The one reader of order files: the Data page, <c>import</c>,
+/// <c>rules</c>, <c>itemsets</c> and <c>clv</c> all come through here and then through <see cref="OrderCleaner"/>.
+/// </summary>
+public static class OrderFile
+{
+    public const string ExpectedHeader = "order_id,customer_id,ordered_at,sku,quantity,unit_price";
+
+    /// <summary>The rows, or null when the file cannot be read (problems in <paramref name="log"/>); skipped rows go to <paramref name="tally"/>.</summary>
+    public static OrderFileRows? Read(ImportSource source, OrderLayout? layout, ImportOptions options, ProblemLog log, CleaningTally tally,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        using var table = CsvTable.OpenAny(source, log, ExpectedHeader, options);
+        if (table is null)
+        {
+            return null;
+        }
+        var chosen = layout ?? OrderLayouts.Detect(table.Header);
+        if (chosen is null)
+        {
+            log.Add(source.FileName, 1, "", OrderLayouts.UnknownHeaderMessage(table.Header));
+            return null;
+        }
+        if (!table.RequireColumns(OrderLayouts.RequiredColumns(chosen.Value)))
+        {
+            return null;
+        }
+        var parser = OrderLayouts.Parser(chosen.Value);
+        var rows = new List<OrderRow>();
+        var firstRows = new Dictionary<string, OrderRow>(StringComparer.Ordinal);
+        while (table.Read() && !log.Full)
+        {
+            if (rows.Count % 4096 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamPosition, table.StreamLength));
+            }
+            var parsed = parser.Parse(table);
+            if (parsed.SkipReason is { } reason)
+            {
+                tally.Add(reason, table.Line, Excerpt.Of(table.RawRecord));
+            }
+            else if (parsed.Row is { } row && (!parser.StrictOrderFields || Consistent(table, row, firstRows)))
+            {
+                rows.Add(row);
+            }
+        }
+        progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamLength, table.StreamLength));
+        return log.Any ? null : new OrderFileRows(chosen.Value, rows, [.. parser.Notes], parser.ZeroPriceIsNoise, parser.SkuColumn);
+    }
+
+    /// <summary>The lines of one order agree on its customer and time (the generic layout repeats them on every line).</summary>
+    private static bool Consistent(CsvTable table, OrderRow row, Dictionary<string, OrderRow> firstRows)
+    {
+        if (!firstRows.TryGetValue(row.OrderId, out var first))
+        {
+            firstRows[row.OrderId] = row;
+            return true;
+        }
+        if (first.CustomerKey != row.CustomerKey)
+        {
+            table.Problem("customer_id", $"order '{row.OrderId}' has customer '{first.CustomerKey}' on line {first.Line} but '{row.CustomerKey}' here; an order belongs to one customer");
+            return false;
+        }
+        if (first.PlacedAt != row.PlacedAt)
+        {
+            table.Problem("ordered_at", $"order '{row.OrderId}' was placed at {first.PlacedAt:O} on line {first.Line} but at {row.PlacedAt:O} here");
+            return false;
+        }
+        return true;
+    }
+}
