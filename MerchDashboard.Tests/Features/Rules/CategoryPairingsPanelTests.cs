@@ -58,6 +58,6 @@ public sealed class CategoryPairingsPanelTests(CurationStoreFixture fixture) : M
 
         panel.Find("[data-testid=pairing-error]").TextContent.ShouldBe("Only merchandisers may change how a category's items relate.");
         await using var db = _store.Database.CreateDbContext();
-        (await db.CategoryPairings.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
+        (await db.CategoryPairings.CountAsync(Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);
     }
 }

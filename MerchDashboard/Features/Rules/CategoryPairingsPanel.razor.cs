@@ -34,9 +34,8 @@ public sealed partial class CategoryPairingsPanel
             return;
         }
         var result = await Commands.SetAsync(row.CategoryId, pairing, principal.Identity?.Name ?? "unknown");
-        (_error, _saved) = result.Succeeded
-            ? (null, $"Items of {row.Name}: {CategoryPairingCommands.Label(pairing)}. Every list applies it now.")
-            : (result.Error, null);
+        _error = result.Error;
+        _saved = result.Succeeded ? $"Items of {row.Name}: {CategoryPairingCommands.Label(pairing)}. Every list applies it now." : null;
         _rows = await Commands.ListAsync();
     }
 }
