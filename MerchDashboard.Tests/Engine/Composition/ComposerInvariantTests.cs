@@ -66,11 +66,13 @@ public class ComposerInvariantTests
         }
 
         (list.Shortfall.Count > 0).ShouldBe(list.Slots.Count < request.Slots, "reasons exactly when the list is short");
-        if (list.Slots.Count < request.Slots && generated.Curation.Mode != CurationMode.Locked && generated.Catalog.StoreBestSellers.Count > 0)
+        if (list.Slots.Count < request.Slots && generated.Curation.Mode != CurationMode.Locked)
         {
-            // Short only when truly nothing is left: every product a shopper may be shown is already in the list.
+            // Short only when truly nothing is left: every product a shopper may be shown from the fallback's reach
+            // (the matching rules' targets, the department, or the whole store for an unknown category) is in the list.
             var mayShow = generated.Catalog.Products.Values.Where(p => p.IsAvailable && p.Id != anchor.Id && !excluded.Contains(p.Id)
-                && !byHand.Contains(p.Id) && !IsSubstitute(generated.Catalog, anchor, p, BestEvidence(generated, p.Id)));
+                && !byHand.Contains(p.Id) && InFallbackReach(generated.Catalog, anchor, p)
+                && !IsSubstitute(generated.Catalog, anchor, p, BestEvidence(generated, p.Id)));
             foreach (var product in mayShow)
             {
                 ids.ShouldContain(product.Id, "a short list left out a product it could show");
@@ -106,6 +108,16 @@ public class ComposerInvariantTests
         var pairing = catalog.Pairings.TryGetValue(anchor.CategoryId, out var set) ? set : CategoryPairing.ByEvidence;
         var evidence = pair is not null && pair.CoPurchaseCount >= catalog.Evidence.MinCoPurchases && pair.Lift >= catalog.Evidence.MinLift;
         return pairing == CategoryPairing.Alternatives || (pairing == CategoryPairing.ByEvidence && !evidence);
+    }
+
+    private static bool InFallbackReach(CatalogView catalog, ProductInfo anchor, ProductInfo product)
+    {
+        if (catalog.UnknownCategories.Contains(anchor.CategoryId))
+        {
+            return catalog.StoreBestSellers.Contains(product.Id);
+        }
+        var reach = catalog.Rules.Where(r => r.AppliesTo(anchor)).Select(r => r.TargetCategoryId).Append(anchor.DepartmentId ?? -1);
+        return reach.Any(c => c == product.CategoryId || c == product.DepartmentId);
     }
 
     /// <summary>A mined pair of the product that passes the evidence test, if any; otherwise any of its pairs.</summary>

@@ -33,7 +33,7 @@ public class ComposerShortfallTests
             "1 mined candidate is out of stock",
             "1 mined candidate is excluded by a merchandiser",
             "no complement rule covers 'Mugs' or this product's tags",
-            "no best sellers left: every one is already shown, unavailable, excluded or an alternative",
+            "no best sellers of 'Kitchen' left: every one is already shown, unavailable, excluded or an alternative",
         ]);
     }
 

@@ -33,7 +33,7 @@ public sealed class FinalListPanelTests : MudBunitContext
             "2 mined candidates are alternatives in 'Mugs' (set as alternatives)",
             "1 mined candidate is out of stock",
             "no complement rule covers 'Mugs' or this product's tags",
-            "no best sellers left: every one is already shown, unavailable, excluded or an alternative",
+            "no best sellers of 'Kitchen' left: every one is already shown, unavailable, excluded or an alternative",
         ]);
         panel.Markup.ShouldNotContain("No item can be shown");
     }

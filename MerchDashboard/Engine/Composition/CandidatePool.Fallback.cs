@@ -13,7 +13,7 @@ internal sealed partial class CandidatePool
 
     /// <summary>
     /// The nth fallback item: the best sellers of the rules' target categories (in rule order), then of the
-    /// anchor's department (unless its category is unknown), then of the whole store, skipping substitutes
+    /// anchor's department, or of the whole store when the anchor's category is unknown, skipping substitutes
     /// and everything already claimed.
     /// </summary>
     public bool TryFallback(int nth, out int index)
@@ -67,12 +67,16 @@ internal sealed partial class CandidatePool
                 categories.Add(rule.TargetCategoryId);
             }
         }
-        // A placeholder category's department (the importer's "Imported") says nothing about the product.
-        if (anchor.DepartmentId is { } department && !categories.Contains(department) && !catalog.IsUnknownCategory(anchor.CategoryId))
+        // A placeholder category's department (the importer's "Imported") says nothing about the product, so a
+        // product without a known category takes the whole store's best sellers instead.
+        if (catalog.IsUnknownCategory(anchor.CategoryId))
+        {
+            categories.Add(StoreWide);
+        }
+        else if (anchor.DepartmentId is { } department && !categories.Contains(department))
         {
             categories.Add(department);
         }
-        categories.Add(StoreWide);
         return categories;
     }
 }

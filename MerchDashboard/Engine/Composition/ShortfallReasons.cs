@@ -53,7 +53,11 @@ internal static class ShortfallReasons
         reasons.Add(anyRuleApplies
             ? new(ShortfallKind.RulesExhausted, 0, "the complement rules for this product have no other item to show")
             : new(ShortfallKind.NoRuleCovers, 0, $"no complement rule covers '{category}' or this product's tags"));
-        reasons.Add(new(ShortfallKind.BestSellersExhausted, 0, "no best sellers left: every one is already shown, unavailable, excluded or an alternative"));
+        reasons.Add(new(ShortfallKind.BestSellersExhausted, 0, catalog.IsUnknownCategory(anchor.CategoryId)
+            ? "no best sellers of the store left: every one is already shown, unavailable or excluded"
+            : anchor.DepartmentId is { } department
+                ? $"no best sellers of '{catalog.CategoryName(department)}' left: every one is already shown, unavailable, excluded or an alternative"
+                : "no department to take best sellers from"));
         return reasons;
 
         void Counted(ShortfallKind kind, string plural, string singular)
