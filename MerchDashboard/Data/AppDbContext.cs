@@ -20,6 +20,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CuratedList> CuratedLists => Set<CuratedList>();
     public DbSet<CurationOverride> CurationOverrides => Set<CurationOverride>();
     public DbSet<ComplementRule> ComplementRules => Set<ComplementRule>();
+    public DbSet<CategoryPairingSetting> CategoryPairings => Set<CategoryPairingSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<MiningRun> MiningRuns => Set<MiningRun>();
     public DbSet<MinedPair> MinedPairs => Set<MinedPair>();

@@ -27,7 +27,9 @@ public static class FeatureServices
         services.AddSingleton<StoreOverviewQueries>();
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();
+        services.AddOptions<CompositionOptions>().BindConfiguration(CompositionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StoreSnapshotLoader>();
+        services.AddSingleton<CategoryPairingCommands>();
         services.AddSingleton<DataVersionProbe>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddHostedService<StoreSnapshotRefresher>();

@@ -1,3 +1,4 @@
+using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 
 namespace MerchDashboard.Tests.Engine.Composition;
@@ -48,10 +49,11 @@ public class ComposerInvariantTests
             slot.Position.ShouldBe(ids.IndexOf(id) + 1);
             excluded.Contains(id).ShouldBeFalse($"excluded product {id} appears");
             slot.Product.IsAvailable.ShouldBeTrue($"unavailable product {id} appears");
-            if (slot.Product.CategoryId == anchor.CategoryId)
+            if (IsSubstitute(generated.Catalog, anchor, slot.Product, slot.Source == SlotSource.Mined ? slot.Pair : null))
             {
                 (byHand.Contains(id) && slot.Source is SlotSource.Pinned or SlotSource.Manual).ShouldBeTrue($"substitute {id} appears as {slot.Source}");
             }
+            slot.ShopperExplanation.ShouldNotContain("note:", Case.Sensitive, "a merchandiser's note reaches shoppers");
             if (slot.Source == SlotSource.Mined)
             {
                 slot.Pair?.ProductId.ShouldBe(id);
@@ -60,6 +62,20 @@ public class ComposerInvariantTests
             if (slot.Source == SlotSource.Pinned)
             {
                 inWindow.OfType<Pin>().Any(p => p.ProductId == id).ShouldBeTrue($"{id} is shown as pinned without a pin");
+            }
+        }
+
+        (list.Shortfall.Count > 0).ShouldBe(list.Slots.Count < request.Slots, "reasons exactly when the list is short");
+        if (list.Slots.Count < request.Slots && generated.Curation.Mode != CurationMode.Locked)
+        {
+            // Short only when truly nothing is left: every product a shopper may be shown from the fallback's reach
+            // (the matching rules' targets, the department, or the whole store for an unknown category) is in the list.
+            var mayShow = generated.Catalog.Products.Values.Where(p => p.IsAvailable && p.Id != anchor.Id && !excluded.Contains(p.Id)
+                && !byHand.Contains(p.Id) && InFallbackReach(generated.Catalog, anchor, p)
+                && !IsSubstitute(generated.Catalog, anchor, p, BestEvidence(generated, p.Id)));
+            foreach (var product in mayShow)
+            {
+                ids.ShouldContain(product.Id, "a short list left out a product it could show");
             }
         }
 
@@ -78,6 +94,37 @@ public class ComposerInvariantTests
             }
         }
     }
+
+    /// <summary>
+    /// Written independently of the composer: a product of the anchor's own leaf category is a substitute unless
+    /// the category is unknown, set to go together, or decided by evidence that the mined pair passes.
+    /// </summary>
+    private static bool IsSubstitute(CatalogView catalog, ProductInfo anchor, ProductInfo product, MinedCandidate? pair)
+    {
+        if (product.CategoryId != anchor.CategoryId || catalog.UnknownCategories.Contains(anchor.CategoryId))
+        {
+            return false;
+        }
+        var pairing = catalog.Pairings.TryGetValue(anchor.CategoryId, out var set) ? set : CategoryPairing.ByEvidence;
+        var evidence = pair is not null && pair.CoPurchaseCount >= catalog.Evidence.MinCoPurchases && pair.Lift >= catalog.Evidence.MinLift;
+        return pairing == CategoryPairing.Alternatives || (pairing == CategoryPairing.ByEvidence && !evidence);
+    }
+
+    private static bool InFallbackReach(CatalogView catalog, ProductInfo anchor, ProductInfo product)
+    {
+        if (catalog.UnknownCategories.Contains(anchor.CategoryId))
+        {
+            return catalog.StoreBestSellers.Contains(product.Id);
+        }
+        var reach = catalog.Rules.Where(r => r.AppliesTo(anchor)).Select(r => r.TargetCategoryId).Append(anchor.DepartmentId ?? -1);
+        return reach.Any(c => c == product.CategoryId || c == product.DepartmentId);
+    }
+
+    /// <summary>A mined pair of the product that passes the evidence test, if any; otherwise any of its pairs.</summary>
+    private static MinedCandidate? BestEvidence(GeneratedCompositionCase generated, int productId) =>
+        generated.Mined.Where(m => m.ProductId == productId)
+            .OrderByDescending(m => m.CoPurchaseCount >= generated.Catalog.Evidence.MinCoPurchases && m.Lift >= generated.Catalog.Evidence.MinLift)
+            .FirstOrDefault();
 
     /// <summary>The first in-window pin of each product, kept when valid and the first to claim its slot.</summary>
     private static Dictionary<int, int> ExpectedPins(GeneratedCompositionCase generated, List<Override> inWindow, HashSet<int> excluded)

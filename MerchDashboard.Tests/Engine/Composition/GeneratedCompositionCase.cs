@@ -5,7 +5,8 @@ namespace MerchDashboard.Tests.Engine.Composition;
 
 /// <summary>
 /// A random store, anchor, mined list, curation and three shoppers, with the awkward cases on purpose:
-/// unavailable and unknown products, the anchor and substitutes among suggestions and overrides, pins
+/// unavailable and unknown products, the anchor and substitutes among suggestions and overrides (with placeholder
+/// categories, per-category pairing settings and same-category pairs on both sides of the evidence test), pins
 /// beyond the slots or on the same slot, and override windows that end or start exactly at the as-of time.
 /// </summary>
 internal sealed record GeneratedCompositionCase(
@@ -93,6 +94,14 @@ internal sealed record GeneratedCompositionCase(
                 .Select(p => p.Id)
                 .OrderBy(_ => random.Next())]);
         var names = leaves.Concat(departments).ToDictionary(c => c, c => $"Category {c}");
-        return new CatalogView(products, names, rules, bestSellers);
+        // Some stores have a "no category" placeholder; every leaf may carry a merchandiser's pairing setting.
+        var unknown = random.NextDouble() < 0.3 ? new HashSet<int> { leaves[random.Next(leaves.Length)] } : [];
+        var pairings = leaves.Where(_ => random.NextDouble() < 0.4).ToDictionary(leaf => leaf, _ => (CategoryPairing)random.Next(0, 3));
+        return new CatalogView(products, names, rules, bestSellers)
+        {
+            StoreBestSellers = random.NextDouble() < 0.8 ? [.. products.Keys.OrderBy(_ => random.Next())] : [],
+            UnknownCategories = unknown,
+            Pairings = pairings,
+        };
     }
 }

@@ -19,6 +19,7 @@ public sealed class RulesPageTests(CurationStoreFixture fixture) : MudBunitConte
         await fixture.ResetAsync();
         Services.AddSingleton(_store.Snapshots);
         Services.AddSingleton(new ComplementRuleCommands(_store.Database, _store.Snapshots, _store.Time));
+        Services.AddSingleton(new CategoryPairingCommands(_store.Database, _store.Snapshots, _store.Time));
     }
 
     private async Task<IRenderedComponent<RulesPage>> FillFormAsync(params string[] policies)

@@ -35,13 +35,19 @@ public sealed class DemoStoreCompositionTests(DemoStoreFixture store) : IClassFi
     [Fact]
     public void Compose_DemoStore_NeverSuggestsASubstituteUnlessAMerchandiserAddedIt()
     {
+        // Same-category items are shown only by hand or with evidence of being bought together (ink cartridges of one printer).
         var snapshot = store.Snapshots.Current;
+        var evidence = snapshot.Catalog.Evidence;
+        var boughtTogether = 0;
         foreach (var anchor in snapshot.Catalog.Products.Values.Where(p => p.IsAvailable))
         {
             var list = store.Recommendations.Compose(anchor.Id, asOf: DemoStoreFixture.Today);
-            list.Slots.Where(s => s.Product.CategoryId == anchor.CategoryId)
-                .ShouldAllBe(s => s.Source == SlotSource.Pinned || s.Source == SlotSource.Manual, $"{anchor.Sku} got a substitute");
+            var sameCategory = list.Slots.Where(s => s.Product.CategoryId == anchor.CategoryId).ToList();
+            sameCategory.ShouldAllBe(s => s.Source == SlotSource.Pinned || s.Source == SlotSource.Manual
+                || (s.Source == SlotSource.Mined && s.Pair!.CoPurchaseCount >= evidence.MinCoPurchases && s.Pair.Lift >= evidence.MinLift), $"{anchor.Sku} got a substitute");
+            boughtTogether += sameCategory.Count(s => s.Source == SlotSource.Mined);
         }
+        boughtTogether.ShouldBeGreaterThan(0, "the demo store's consumables are bought several at a time");
     }
 
     [Fact]

@@ -107,6 +107,7 @@ public sealed class CurationStoreFixture : IAsyncLifetime, ICollectionFixture<Cu
             await db.CuratedLists.ExecuteDeleteAsync();
             await db.AuditEntries.ExecuteDeleteAsync();
             await db.ComplementRules.ExecuteDeleteAsync();
+            await db.CategoryPairings.ExecuteDeleteAsync();
         }
         await Store.Snapshots.ReloadAllAsync();
     }

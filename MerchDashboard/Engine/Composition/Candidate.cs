@@ -14,4 +14,6 @@ internal struct Candidate
     public MinedCandidate? Pair;
     public ComplementRuleInfo? Rule;
     public int FallbackCategoryId;
+    /// <summary>How the product relates to the anchor when both share a leaf category; explains a same-category complement.</summary>
+    public Kinship Kinship;
 }

@@ -3,6 +3,9 @@ namespace MerchDashboard.Engine.Composition;
 /// <summary>Step 6 of the contract: fallback items, drawn only when the candidates run out.</summary>
 internal sealed partial class CandidatePool
 {
+    /// <summary>The fallback "category" that stands for the whole store's best sellers.</summary>
+    public const int StoreWide = int.MinValue;
+
     private List<int>? _fallbackCategories;
     private int _fallbackStart = -1;
     private int _fallbackCategory;
@@ -10,7 +13,8 @@ internal sealed partial class CandidatePool
 
     /// <summary>
     /// The nth fallback item: the best sellers of the rules' target categories (in rule order), then of the
-    /// anchor's department, skipping the anchor's own leaf category and everything already claimed.
+    /// anchor's department, or of the whole store when the anchor's category is unknown, skipping substitutes
+    /// and everything already claimed.
     /// </summary>
     public bool TryFallback(int nth, out int index)
     {
@@ -36,15 +40,16 @@ internal sealed partial class CandidatePool
         for (; _fallbackCategory < categories.Count; _fallbackCategory++, _fallbackCursor = 0)
         {
             var categoryId = categories[_fallbackCategory];
-            if (!catalog.BestSellers.TryGetValue(categoryId, out var ranked))
+            var ranked = categoryId == StoreWide ? catalog.StoreBestSellers : catalog.BestSellers.GetValueOrDefault(categoryId);
+            if (ranked is null)
             {
                 continue;
             }
             while (_fallbackCursor < ranked.Count)
             {
-                if (TryAcceptSuggestion(ranked[_fallbackCursor++], out var product))
+                if (Accept(ranked[_fallbackCursor++], null, out var product, out var kinship) is null)
                 {
-                    Append(new Candidate { Product = product, Source = SlotSource.Fallback, FallbackCategoryId = categoryId });
+                    Append(new Candidate { Product = product, Source = SlotSource.Fallback, FallbackCategoryId = categoryId, Kinship = kinship });
                     return true;
                 }
             }
@@ -62,7 +67,13 @@ internal sealed partial class CandidatePool
                 categories.Add(rule.TargetCategoryId);
             }
         }
-        if (anchor.DepartmentId is { } department && !categories.Contains(department))
+        // A placeholder category's department (the importer's "Imported") says nothing about the product, so a
+        // product without a known category takes the whole store's best sellers instead.
+        if (catalog.IsUnknownCategory(anchor.CategoryId))
+        {
+            categories.Add(StoreWide);
+        }
+        else if (anchor.DepartmentId is { } department && !categories.Contains(department))
         {
             categories.Add(department);
         }

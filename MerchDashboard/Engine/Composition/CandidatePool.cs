@@ -12,12 +12,16 @@ internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView cata
     /// <summary>Each matching rule suggests this many items of its target category; deeper items are fallback.</summary>
     public const int SuggestionsPerRule = 2;
 
+    /// <summary>Left out because it is the anchor or already in the pool: not a reason the list is short.</summary>
+    private const ShortfallKind Claimed = (ShortfallKind)(-1);
+
     private readonly HashSet<int> _claimed = new(capacity);
     private Candidate[] _items = new Candidate[Math.Max(capacity, 4)];
 
     public int Count { get; private set; }
     public int PinCount { get; private set; }
     public int ManualCount { get; private set; }
+    public bool AnyRuleApplies { get; private set; }
     public ref Candidate this[int index] => ref _items[index];
 
     public void AddPins(IReadOnlyList<Pin> pins, IReadOnlyList<MinedCandidate> mined, int slots)
@@ -62,11 +66,16 @@ internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView cata
         for (var i = 0; i < mined.Count; i++)
         {
             var pair = mined[i];
-            if (TryAcceptSuggestion(pair.ProductId, out var product))
+            var rejection = Accept(pair.ProductId, pair, out var product, out var kinship);
+            if (rejection is null)
             {
                 var score = double.IsFinite(pair.Score) ? pair.Score : 0;
                 highestScore = Math.Max(highestScore, score);
-                Append(new Candidate { Product = product, Source = SlotSource.Mined, Complement = score, Pair = pair });
+                Append(new Candidate { Product = product, Source = SlotSource.Mined, Complement = score, Pair = pair, Kinship = kinship });
+            }
+            else if (rejection is { } kind && kind != Claimed)
+            {
+                warnings.Tally(kind);
             }
         }
         for (var i = first; i < Count; i++)
@@ -80,16 +89,21 @@ internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView cata
     {
         foreach (var rule in catalog.Rules)
         {
-            if (!rule.AppliesTo(anchor) || !catalog.BestSellers.TryGetValue(rule.TargetCategoryId, out var ranked))
+            if (!rule.AppliesTo(anchor))
+            {
+                continue;
+            }
+            AnyRuleApplies = true;
+            if (!catalog.BestSellers.TryGetValue(rule.TargetCategoryId, out var ranked))
             {
                 continue;
             }
             var taken = 0;
             for (var i = 0; i < ranked.Count && taken < SuggestionsPerRule; i++)
             {
-                if (TryAcceptSuggestion(ranked[i], out var product))
+                if (Accept(ranked[i], null, out var product, out var kinship) is null)
                 {
-                    Append(new Candidate { Product = product, Source = SlotSource.Rule, Complement = CandidateRanking.RuleComplement(taken), Rule = rule });
+                    Append(new Candidate { Product = product, Source = SlotSource.Rule, Complement = CandidateRanking.RuleComplement(taken), Rule = rule, Kinship = kinship });
                     taken++;
                 }
             }
@@ -114,14 +128,38 @@ internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView cata
         return problem is null;
     }
 
-    /// <summary>Mined, rule and fallback items: no anchor, nothing excluded or unavailable, no substitute.</summary>
-    private bool TryAcceptSuggestion(int productId, out ProductInfo product) =>
-        catalog.Products.TryGetValue(productId, out product!)
-        && product.Id != anchor.Id
-        && product.CategoryId != anchor.CategoryId
-        && product.IsAvailable
-        && !overrides.IsExcluded(productId)
-        && _claimed.Add(productId);
+    /// <summary>
+    /// Mined, rule and fallback items: null when accepted (and then claimed), else why not. No anchor, nothing
+    /// already claimed, excluded or unavailable, and no substitute (see <see cref="CatalogView.KinshipOf"/>;
+    /// <paramref name="pair"/> is the mined evidence, null for rule and fallback items).
+    /// </summary>
+    private ShortfallKind? Accept(int productId, MinedCandidate? pair, out ProductInfo product, out Kinship kinship)
+    {
+        kinship = Kinship.OtherCategory;
+        if (!catalog.Products.TryGetValue(productId, out product!))
+        {
+            return ShortfallKind.MinedNotInCatalog;
+        }
+        if (product.Id == anchor.Id || _claimed.Contains(productId))
+        {
+            return Claimed;
+        }
+        if (overrides.IsExcluded(productId))
+        {
+            return ShortfallKind.MinedExcluded;
+        }
+        if (!product.IsAvailable)
+        {
+            return product.IsActive ? ShortfallKind.MinedOutOfStock : ShortfallKind.MinedInactive;
+        }
+        kinship = catalog.KinshipOf(anchor, product, pair);
+        if (CatalogView.IsSubstitute(kinship))
+        {
+            return kinship == Kinship.SetAsAlternatives ? ShortfallKind.MinedSetAsAlternatives : ShortfallKind.MinedWithoutEvidence;
+        }
+        _claimed.Add(productId);
+        return null;
+    }
 
     private static MinedCandidate? FindPair(IReadOnlyList<MinedCandidate> mined, int productId)
     {

@@ -19,8 +19,47 @@ public sealed record CatalogView(
     IReadOnlyList<ComplementRuleInfo> Rules,
     IReadOnlyDictionary<int, IReadOnlyList<int>> BestSellers)
 {
+    /// <summary>Every product id ranked by units sold, best first: the last fallback of every list.</summary>
+    public IReadOnlyList<int> StoreBestSellers { get; init; } = [];
+
+    /// <summary>Categories that stand for "no category" (the importer's "Uncategorized"): their products are nobody's substitutes.</summary>
+    public IReadOnlySet<int> UnknownCategories { get; init; } = new HashSet<int>();
+
+    /// <summary>The merchandiser's per-category setting; a category not listed decides by evidence.</summary>
+    public IReadOnlyDictionary<int, CategoryPairing> Pairings { get; init; } = new Dictionary<int, CategoryPairing>();
+
+    public SameCategoryEvidence Evidence { get; init; } = SameCategoryEvidence.Default;
+
     public string CategoryName(int categoryId) =>
         CategoryNames.TryGetValue(categoryId, out var name) ? name : $"category #{categoryId}";
+
+    public bool IsUnknownCategory(int categoryId) => UnknownCategories.Contains(categoryId);
+
+    public CategoryPairing PairingOf(int categoryId) => Pairings.GetValueOrDefault(categoryId);
+
+    /// <summary>
+    /// How <paramref name="product"/> relates to <paramref name="anchor"/>; <paramref name="pair"/> is their
+    /// mined pair, if any. A substitute is <see cref="Kinship.SetAsAlternatives"/> or <see cref="Kinship.NoEvidence"/>.
+    /// </summary>
+    internal Kinship KinshipOf(ProductInfo anchor, ProductInfo product, MinedCandidate? pair)
+    {
+        if (product.CategoryId != anchor.CategoryId)
+        {
+            return Kinship.OtherCategory;
+        }
+        if (IsUnknownCategory(anchor.CategoryId))
+        {
+            return Kinship.UnknownCategory;
+        }
+        return PairingOf(anchor.CategoryId) switch
+        {
+            CategoryPairing.GoTogether => Kinship.SetToGoTogether,
+            CategoryPairing.Alternatives => Kinship.SetAsAlternatives,
+            _ => Evidence.IsBoughtTogether(pair) ? Kinship.BoughtTogether : Kinship.NoEvidence,
+        };
+    }
+
+    internal static bool IsSubstitute(Kinship kinship) => kinship is Kinship.SetAsAlternatives or Kinship.NoEvidence;
 }
 
 /// <summary>

@@ -23,10 +23,17 @@ public sealed record ComposedList(
     string RecommendationId,
     DateTime ComposedAt,
     IReadOnlyList<Slot> Slots,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>
+    /// Why the list has fewer than the requested slots, in plain words with counts (empty when it is full);
+    /// for the editor, never shown to shoppers.
+    /// </summary>
+    public IReadOnlyList<ShortfallReason> Shortfall { get; init; } = [];
+}
 
 /// <summary>
-/// One slot, 1-based. <see cref="Pair"/> holds the mined pair statistics (anchor -> product) whenever the
+/// One slot, 1-based. <see cref="Explanation"/> is for the editor and the preview (with notes). <see cref="Pair"/> holds the mined pair statistics (anchor -> product) whenever the
 /// product was mined for the anchor, even when a merchandiser pinned or added it.
 /// </summary>
 public sealed record Slot(
@@ -35,4 +42,14 @@ public sealed record Slot(
     SlotSource Source,
     bool PersonalizationMoved,
     string Explanation,
-    MinedCandidate? Pair);
+    MinedCandidate? Pair)
+{
+    private readonly string? _shopperExplanation;
+
+    /// <summary>The explanation a shopper may read: <see cref="Explanation"/> without merchandisers' notes, which are internal.</summary>
+    public string ShopperExplanation
+    {
+        get => _shopperExplanation ?? Explanation;
+        init => _shopperExplanation = value;
+    }
+}

@@ -55,9 +55,18 @@ public static class Composer
             var anonymousPosition = Array.IndexOf(withoutShopper, arranged[i]) + 1;
             var personalization = SlotExplanation.Personalization(shopper, candidate, position, anonymousPosition);
             var explanation = SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization);
-            slots[i] = new Slot(position, candidate.Product, candidate.Source, personalization is not null, explanation, candidate.Pair);
+            slots[i] = new Slot(position, candidate.Product, candidate.Source, personalization is not null, explanation, candidate.Pair)
+            {
+                ShopperExplanation = SlotExplanation.HasInternalNote(candidate)
+                    ? SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization, withNotes: false)
+                    : explanation,
+            };
         }
-        return Result(request, curation, slots, warnings);
+        var list = Result(request, curation, slots, warnings);
+        return slots.Length >= request.Slots ? list : list with
+        {
+            Shortfall = ShortfallReasons.For(anchor, catalog, curation.Mode, mined.Count, pool.AnyRuleApplies, warnings),
+        };
     }
 
     private static ComposedList Result(CompositionRequest request, CurationState curation, Slot[] slots, WarningLog warnings)

@@ -2,19 +2,25 @@ using System.Globalization;
 
 namespace MerchDashboard.Engine.Composition;
 
-/// <summary>The one-line human reason a slot holds its product.</summary>
+/// <summary>
+/// The one-line human reason a slot holds its product. Merchandisers' notes are internal: they appear only
+/// when <c>withNotes</c> is set (the editor and the preview), never in the shoppers' version.
+/// </summary>
 internal static class SlotExplanation
 {
-    public static string For(in Candidate candidate, int position, int lockedSlots, CatalogView catalog, string? personalization)
+    public static string For(in Candidate candidate, int position, int lockedSlots, CatalogView catalog, string? personalization, bool withNotes = true)
     {
         var locked = position <= lockedSlots;
+        var note = withNotes ? candidate.Note : null;
         var reason = candidate.Source switch
         {
-            SlotSource.Pinned => Pinned(candidate, position),
-            SlotSource.Manual => (locked ? "Locked by a merchandiser" : "Added by a merchandiser") + NoteSuffix(candidate.Note),
-            SlotSource.Mined => BoughtTogether(candidate.Pair!),
+            SlotSource.Pinned => Pinned(candidate, position, note),
+            SlotSource.Manual => (locked ? "Locked by a merchandiser" : "Added by a merchandiser") + NoteSuffix(note),
+            SlotSource.Mined => BoughtTogether(candidate.Pair!) + SameCategory(candidate.Kinship, candidate.Product.CategoryId, catalog),
             SlotSource.Rule => $"Suggested by the rule '{RuleLabel(candidate.Rule!, catalog)}'",
-            _ => $"Best seller in {catalog.CategoryName(candidate.FallbackCategoryId)} (fallback)",
+            _ => candidate.FallbackCategoryId == CandidatePool.StoreWide
+                ? "Best seller in the store (fallback)"
+                : $"Best seller in {catalog.CategoryName(candidate.FallbackCategoryId)} (fallback)",
         };
         if (locked && candidate.Source > SlotSource.Manual)
         {
@@ -45,12 +51,24 @@ internal static class SlotExplanation
             : string.Create(CultureInfo.InvariantCulture, $"Bought together in {pair.CoPurchaseCount} {orders}");
     }
 
-    private static string Pinned(in Candidate candidate, int position)
+    /// <summary>Whether a slot's shopper version differs: only a merchandiser's item with a note does.</summary>
+    public static bool HasInternalNote(in Candidate candidate) =>
+        candidate.Source is SlotSource.Pinned or SlotSource.Manual && !string.IsNullOrWhiteSpace(candidate.Note);
+
+    /// <summary>Why a mined item of the anchor's own category is shown although such items are usually alternatives.</summary>
+    private static string SameCategory(Kinship kinship, int categoryId, CatalogView catalog) => kinship switch
+    {
+        Kinship.BoughtTogether => ", although in the same category",
+        Kinship.SetToGoTogether => $"; items of {catalog.CategoryName(categoryId)} go together",
+        _ => "",
+    };
+
+    private static string Pinned(in Candidate candidate, int position, string? note)
     {
         var where = candidate.PinPosition == position
             ? $"Pinned by a merchandiser at slot {position}"
             : $"Pinned by a merchandiser at slot {candidate.PinPosition}, shown at slot {position}";
-        return where + NoteSuffix(candidate.Note);
+        return where + NoteSuffix(note);
     }
 
     private static string RuleLabel(ComplementRuleInfo rule, CatalogView catalog)

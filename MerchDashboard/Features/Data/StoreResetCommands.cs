@@ -63,6 +63,7 @@ public sealed class StoreResetCommands(
         await db.CurationOverrides.ExecuteDeleteAsync(ct);
         await db.CuratedLists.ExecuteDeleteAsync(ct);
         await db.ComplementRules.ExecuteDeleteAsync(ct);
+        await db.CategoryPairings.ExecuteDeleteAsync(ct);
         await db.OrderLines.ExecuteDeleteAsync(ct);
         await db.Orders.ExecuteDeleteAsync(ct);
         await db.Customers.ExecuteDeleteAsync(ct);

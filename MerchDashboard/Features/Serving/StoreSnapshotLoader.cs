@@ -4,13 +4,16 @@ using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Engine.Personalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using EngineOverride = MerchDashboard.Engine.Composition.Override;
 
 namespace MerchDashboard.Features.Serving;
 
 /// <summary>Reads the parts of a <see cref="StoreSnapshot"/> from the database, each in a few set-based queries.</summary>
-public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<CompositionOptions>? options = null)
 {
+    private readonly SameCategoryEvidence _evidence = (options?.Value ?? new CompositionOptions()).ToEvidence();
+
     public async Task<StoreSnapshot> LoadAllAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -24,7 +27,13 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
         var rules = await LoadRulesAsync(db, ct);
         var units = await db.OrderLines.GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) })
             .ToDictionaryAsync(x => x.Key, x => x.Units, ct);
-        var catalog = new CatalogView(products, categoryNames, rules, RankBestSellers(products.Values, units));
+        var catalog = new CatalogView(products, categoryNames, rules, RankBestSellers(products.Values, units))
+        {
+            StoreBestSellers = [.. products.Values.OrderByDescending(p => units.GetValueOrDefault(p.Id)).ThenBy(p => p.Id).Select(p => p.Id)],
+            UnknownCategories = categories.Where(c => UnknownCategory.Matches(c.Code, c.Name)).Select(c => c.Id).ToHashSet(),
+            Pairings = await LoadPairingsAsync(db, ct),
+            Evidence = _evidence,
+        };
 
         var purchases = await db.OrderLines.AsNoTracking().Where(l => l.Order!.CustomerId != null)
             .Select(l => new { Customer = l.Order!.CustomerId!.Value, l.ProductId, l.Order.PlacedAt, l.Quantity })
@@ -44,6 +53,17 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await LoadRulesAsync(db, ct);
     }
+
+    /// <summary>The merchandiser's catalog settings that a rule or pairing change touches, re-read without the rest.</summary>
+    public async Task<(IReadOnlyList<ComplementRuleInfo> Rules, IReadOnlyDictionary<int, CategoryPairing> Pairings)> LoadCatalogSettingsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await LoadRulesAsync(db, ct), await LoadPairingsAsync(db, ct));
+    }
+
+    private static async Task<IReadOnlyDictionary<int, CategoryPairing>> LoadPairingsAsync(AppDbContext db, CancellationToken ct) =>
+        await db.CategoryPairings.AsNoTracking().Where(p => p.Pairing != CategoryPairing.ByEvidence)
+            .ToDictionaryAsync(p => p.CategoryId, p => p.Pairing, ct);
 
     private static async Task<IReadOnlyList<ComplementRuleInfo>> LoadRulesAsync(AppDbContext db, CancellationToken ct) =>
         (await db.ComplementRules.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Id).ToListAsync(ct))

@@ -62,7 +62,7 @@ public sealed class StoreSnapshotService : IDisposable
         }
     }
 
-    /// <summary>After a complement rule changed: only the rules are re-read, the rest of the catalog stays; other instances follow.</summary>
+    /// <summary>After a complement rule or a category pairing changed: only those are re-read, the rest of the catalog stays; other instances follow.</summary>
     public async Task ReloadCatalogRulesAsync(CancellationToken ct = default)
     {
         await _reload.WaitAsync(ct);
@@ -120,9 +120,9 @@ public sealed class StoreSnapshotService : IDisposable
 
     private async Task LoadRulesAsync(string? rulesStamp, CancellationToken ct)
     {
-        var rules = await _loader.LoadRulesAsync(ct);
+        var (rules, pairings) = await _loader.LoadCatalogSettingsAsync(ct);
         var current = Current;
-        Swap(current with { Catalog = current.Catalog with { Rules = rules } });
+        Swap(current with { Catalog = current.Catalog with { Rules = rules, Pairings = pairings } });
         _loadedRulesStamp = rulesStamp;
     }
 

@@ -43,7 +43,7 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider
         var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
         var list = RecommendationService.Compose(snapshot, anchor.Id, shopper, minute, slots);
         var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
-            RecommendationEndpoints.SourceName(s.Source), s.PersonalizationMoved, s.Explanation,
+            RecommendationEndpoints.SourceName(s.Source), s.PersonalizationMoved, s.ShopperExplanation,
             s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null)).ToList();
         var dto = new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customer, items);
         if (generation.Lists.Count < MaxEntries)

@@ -240,6 +240,27 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.CategoryPairingSetting", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pairing")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("CategoryId");
+
+                    b.ToTable("CategoryPairings", (string)null);
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.ComplementRule", b =>
                 {
                     b.Property<int>("Id")
@@ -895,6 +916,17 @@ namespace MerchDashboard.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("MerchDashboard.Data.Entities.CategoryPairingSetting", b =>
+                {
+                    b.HasOne("MerchDashboard.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.ComplementRule", b =>

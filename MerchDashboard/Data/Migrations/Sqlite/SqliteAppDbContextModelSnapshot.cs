@@ -228,6 +228,27 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.CategoryPairingSetting", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pairing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CategoryId");
+
+                    b.ToTable("CategoryPairings", (string)null);
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.ComplementRule", b =>
                 {
                     b.Property<int>("Id")
@@ -855,6 +876,17 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("MerchDashboard.Data.Entities.CategoryPairingSetting", b =>
+                {
+                    b.HasOne("MerchDashboard.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.ComplementRule", b =>
