@@ -15,7 +15,7 @@ public class DashboardsStoreCurrencyTests(DashboardTestStoreFixture store) : Mud
     public async ValueTask InitializeAsync()
     {
         Services.AddDashboardServices(store.Database);
-        await Services.GetRequiredService<StoreSnapshotService>().ReloadAllAsync(TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<StoreSnapshotService>().ReloadAllAsync(Xunit.TestContext.Current.CancellationToken);
         SetRendererInfo(new RendererInfo("Server", true));
     }
 

@@ -21,7 +21,7 @@ public class ShopperPickerDemoOnlyTests : MudBunitContext, IAsyncLifetime
     {
         _database = await SqliteTestDatabase.CreateAsync();
         _settings = new StoreSettings(_database, Options.Create(new StoreOptions()), TimeProvider.System);
-        await _settings.LoadAsync(TestContext.Current.CancellationToken);
+        await _settings.LoadAsync(Xunit.TestContext.Current.CancellationToken);
         var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(_database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance);
         _shoppers = new PreviewShoppers(snapshots, _database, _settings);
         Services.AddSingleton(_shoppers);
@@ -49,7 +49,7 @@ public class ShopperPickerDemoOnlyTests : MudBunitContext, IAsyncLifetime
     [Fact]
     public async Task ShopperPicker_DemoStore_OffersThePersonas()
     {
-        await _settings.MarkDemoStoreAsync(true, TestContext.Current.CancellationToken);
+        await _settings.MarkDemoStoreAsync(true, Xunit.TestContext.Current.CancellationToken);
 
         var picker = Render<ShopperPicker>(p => p.Add(x => x.TestId, "shopper"));
 

@@ -2,7 +2,7 @@ using MerchDashboard.Features.Store;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.Extensions.Options;
 
-namespace MerchDashboard.Tests.Features.Store;
+namespace MerchDashboard.Tests.Features.Settings;
 
 public class StoreSettingsTests : IAsyncLifetime
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using MerchDashboard.Components.Shared.Charts;
 using MerchDashboard.Features.Store;
 
-namespace MerchDashboard.Tests.Features.Store;
+namespace MerchDashboard.Tests.Features.Settings;
 
 public class StoreLocaleTests
 {
