@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MerchDashboard.Engine.Clv;
 using MerchDashboard.Engine.Metrics;
 using MerchDashboard.Features.Dashboards;
@@ -8,6 +9,8 @@ namespace MerchDashboard.Tests.Features.Dashboards;
 
 public class ClvPanelsTests : MudBunitContext
 {
+    public ClvPanelsTests() => SetRendererInfo(new RendererInfo("Server", true));
+
     private static readonly ClvPeriod Weeks = new(PeriodUnit.Week);
 
     /// <summary>Five repeat buyers silent for 30 weeks and five recent ones: half the customers inactive for six months.</summary>

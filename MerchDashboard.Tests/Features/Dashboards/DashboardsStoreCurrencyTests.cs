@@ -24,7 +24,7 @@ public class DashboardsStoreCurrencyTests(DashboardTestStoreFixture store) : Mud
     [Theory]
     // AOV 285 / 7 = 40.714…; revenue 285
     [InlineData("GBP", "en-GB", "£40.71", "£285 revenue")]
-    [InlineData("EUR", "de-DE", "40,71\u00A0€", "285\u00A0€ revenue")]
+    [InlineData("EUR", "de-DE", "40,71 €", "285 € revenue")]
     public void CrossSellTab_StoreCurrency_ShowsEveryAmountInIt(string currency, string culture, string aov, string revenue)
     {
         CultureInfo.CurrentCulture = new StoreLocale(currency, culture).CreateCulture();

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MerchDashboard.Engine.Metrics;
 using MerchDashboard.Features.Dashboards;
 using MerchDashboard.Tests.Engine.Metrics;
@@ -10,6 +11,8 @@ namespace MerchDashboard.Tests.Features.Dashboards;
 /// <summary>The strategy tab on <see cref="WithoutExperimentOrders"/>: six orders, all in one arm, Jan 1 to 14, 2024.</summary>
 public class StrategyTabWithoutArmsTests : MudBunitContext
 {
+    public StrategyTabWithoutArmsTests() => SetRendererInfo(new RendererInfo("Server", true));
+
     private static ComparisonFigures Figures()
     {
         var orders = WithoutExperimentOrders.Orders;

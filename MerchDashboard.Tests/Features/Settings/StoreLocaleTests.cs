@@ -9,7 +9,7 @@ public class StoreLocaleTests
     [Theory]
     [InlineData("GBP", "en-GB", "£1,234.50")]
     [InlineData("GBP", "en-US", "£1,234.50")]
-    [InlineData("EUR", "de-DE", "1.234,50\u00A0€")]
+    [InlineData("EUR", "de-DE", "1.234,50 €")]
     [InlineData("EUR", "en-US", "€1,234.50")]
     [InlineData("USD", "en-US", "$1,234.50")]
     public void CreateCulture_StoreCurrency_FormatsAmountsWithItsSymbol(string currency, string culture, string expected)

@@ -21,8 +21,6 @@ public sealed class StoreSettings(IDbContextFactory<AppDbContext> dbFactory, IOp
 
     private State? _state;
 
-    public event Action? Changed;
-
     private State Current => _state ??= Create(options.Value.ToLocale(), false, false);
 
     public StoreLocale Locale => Current.Locale;
@@ -45,7 +43,6 @@ public sealed class StoreSettings(IDbContextFactory<AppDbContext> dbFactory, IOp
         var saved = rows.TryGetValue(LocaleKey, out var json) ? JsonSerializer.Deserialize<StoreLocale>(json) : null;
         var usable = saved is not null && saved.Validate().Count == 0;
         _state = Create(usable ? saved! : options.Value.ToLocale(), usable, rows.GetValueOrDefault(DemoStoreKey) == "true");
-        Changed?.Invoke();
     }
 
     /// <summary>Saves the locale for every page and export from the next request on; invalid ones are refused with reasons.</summary>
