@@ -8,7 +8,7 @@ using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
-using Microsoft.AspNetCore.Localization;
+using MerchDashboard.Features.Store;
 using MudBlazor.Services;
 
 namespace MerchDashboard;
@@ -24,13 +24,6 @@ public static class AppSetup
         builder.Services.AddMerchAccounts();
         builder.Services.AddStorefrontApi();
         builder.Services.AddFeatures();
-        builder.Services.Configure<RequestLocalizationOptions>(o =>
-        {
-            var culture = new CultureInfo("en-US");
-            o.DefaultRequestCulture = new RequestCulture(culture);
-            o.SupportedCultures = [culture];
-            o.SupportedUICultures = [culture];
-        });
         if (!builder.Environment.IsDevelopment())
         {
             // The built dll run outside Development serves no static web assets without this.
@@ -47,7 +40,7 @@ public static class AppSetup
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        app.UseRequestLocalization();
+        app.UseStoreCulture();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -64,6 +57,12 @@ public static class AppSetup
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var demoLoaded = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        var storeSettings = app.Services.GetRequiredService<StoreSettings>();
+        await storeSettings.LoadAsync(app.Lifetime.ApplicationStopping);
+        if (demoLoaded)
+        {
+            await storeSettings.MarkDemoStoreAsync(true, app.Lifetime.ApplicationStopping);
+        }
         await app.Services.GetRequiredService<AccountInitializer>().InitializeAsync(demoLoaded);
         var snapshots = app.Services.GetRequiredService<StoreSnapshotService>();
         var mining = app.Services.GetRequiredService<MiningJob>();

@@ -2,6 +2,7 @@ using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Store;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,7 @@ public sealed class DemoStoreFixture : IAsyncLifetime
     public CurationChangeNotifier Notifier { get; } = new();
     public StoreSnapshotService Snapshots { get; private set; } = null!;
     public RecommendationService Recommendations { get; private set; } = null!;
+    public StoreSettings StoreSettings { get; private set; } = null!;
     public static DateTime Today { get; } = new(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
 
     public async ValueTask InitializeAsync()
@@ -25,6 +27,8 @@ public sealed class DemoStoreFixture : IAsyncLifetime
         Database = await SqliteTestDatabase.CreateAsync();
         var report = await Database.CreateImporter().ImportAsync(StoreFiles.FromFolder(RepositoryPaths.SeedData));
         report.Succeeded.ShouldBeTrue(string.Join("\n", report.Problems));
+        StoreSettings = new StoreSettings(Database, Options.Create(new StoreOptions()), TimeProvider.System);
+        await StoreSettings.MarkDemoStoreAsync(true);
         var settings = new MiningSettingsStore(Database, Options.Create(new MiningOptions()), TimeProvider.System);
         using var job = new MiningJob(Database, new SqliteBulkWriter(), settings, TimeProvider.System, NullLogger<MiningJob>.Instance);
         (await job.RunAsync("test", CancellationToken.None)).Succeeded.ShouldBeTrue();

@@ -6,6 +6,7 @@ using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Store;
 using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Features;
@@ -24,6 +25,7 @@ public static class FeatureServices
     /// <summary>Each feature slice registers its queries and commands here.</summary>
     public static IServiceCollection AddFeatures(this IServiceCollection services)
     {
+        services.AddStoreSettings();
         services.AddSingleton<StoreOverviewQueries>();
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();

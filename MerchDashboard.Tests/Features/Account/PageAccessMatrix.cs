@@ -20,6 +20,7 @@ public static class PageAccessMatrix
         new("/admin/users", Policies.Administer),
         new("/admin/api-keys", Policies.Administer),
         new("/admin/mining", Policies.Administer),
+        new("/admin/store", Policies.Administer),
         new("/suggestions", Policies.ViewSuggestions),
         new("/suggestions/{Sku}", Policies.ViewSuggestions),
         new("/rules", Policies.Curate),

@@ -16,7 +16,7 @@ public sealed class PreviewServices(DemoStoreFixture store)
     public static readonly DateTime AsOf = DemoStoreFixture.Today;
 
     public DemoStoreFixture Store { get; } = store;
-    public PreviewShoppers Shoppers { get; } = new(store.Snapshots, store.Database);
+    public PreviewShoppers Shoppers { get; } = new(store.Snapshots, store.Database, store.StoreSettings);
     public ProductPagePreviewer Previewer { get; } = new(store.Snapshots, store.Recommendations);
 
     public int ProductId(string sku) => Store.Snapshots.Current.ProductIdsBySku[sku];

@@ -11,8 +11,9 @@ public enum Arm
 
 /// <summary>
 /// One order as the metrics need it: <see cref="Revenue"/> = Σ quantity × unit price of its lines,
-/// <see cref="CrossSellRevenue"/> the part from lines with source cross-sell, and, for attach rates only, the
-/// distinct product ids of its lines (null when not loaded). Times are UTC.
+/// <see cref="CrossSellRevenue"/> and <see cref="PersonalizedRevenue"/> the parts from lines with source cross-sell and
+/// personalized (the rest is organic), and, for attach rates only, the distinct product ids of its lines (null when
+/// not loaded). Times are UTC.
 /// </summary>
 public readonly record struct OrderSummary(
     long OrderKey,
@@ -22,7 +23,8 @@ public readonly record struct OrderSummary(
     decimal Revenue,
     int Units,
     decimal CrossSellRevenue,
-    int[]? ProductIds = null)
+    int[]? ProductIds = null,
+    decimal PersonalizedRevenue = 0)
 {
     public ReadOnlySpan<int> Products => ProductIds;
 }

@@ -1,4 +1,3 @@
-using MerchDashboard.Engine.Clv;
 using MerchDashboard.Engine.Metrics;
 
 namespace MerchDashboard.Features.Dashboards;
@@ -59,39 +58,28 @@ public static class DashboardCalculator
         return new PersonalizationFigures(cohorts, repeat, DistributionSummary.Of(historical), ValueHistogram.Of(historical), clv);
     }
 
-    public static ClvFigures Clv(OrderFacts facts, DashboardFilter filter)
-    {
-        var orders = facts.Select(filter);
-        var arms = new Dictionary<int, Arm>();
-        var transactions = new List<ClvTransaction>(orders.Length);
-        foreach (var order in orders)
-        {
-            if (order.CustomerKey is { } customer)
-            {
-                arms.TryAdd(customer, order.Arm);
-                transactions.Add(new ClvTransaction(customer, DateOnly.FromDateTime(order.PlacedAt), (double)order.Revenue));
-            }
-        }
-        var customers = RfmSummarizer.Summarize(transactions, filter.To, ClvFigures.Period);
-        var repeaters = customers.Count(c => c.Frequency >= 1 && c.MonetaryValue > 0);
-        if (repeaters < ClvFigures.MinRepeatBuyers)
-        {
-            var who = repeaters == 1 ? "1 customer" : $"{repeaters:N0} customers";
-            return new ClvFigures(null, $"Only {who} bought again (on another day) in the selection; predicting lifetime value " +
-                $"needs at least {ClvFigures.MinRepeatBuyers}. Widen the dates or the category.", arms);
-        }
-        var result = ClvAnalysis.Run(customers, ClvFigures.Period, ClvFigures.HorizonMonths, ClvFigures.MonthlyDiscountRate);
-        return result.Predictions.All(p => double.IsFinite(p.Clv))
-            ? new ClvFigures(result, null, arms)
-            : new ClvFigures(null, "The lifetime value models found no finite prediction for this selection (too few repeat buyers).", arms);
-    }
+    public static ClvFigures Clv(OrderFacts facts, DashboardFilter filter) => ClvCalculator.Clv(facts.Select(filter), filter);
 
     /// <summary>All four arms of the selection (the arm filter does not apply), with the CLV fitted over all of them.</summary>
     public static ComparisonFigures Comparison(OrderFacts facts, DashboardFilter filter, FrequentlyBoughtWith lists, ClvFigures allArms)
     {
         var orders = facts.Select(filter.WithAllArms());
+        if (WithoutExperiment(orders, filter) is { } withoutArms)
+        {
+            return new ComparisonFigures([], [], orders.Length, withoutArms);
+        }
         var predicted = allArms.Result?.Predictions.Select(p => (allArms.ArmOfCustomer[p.CustomerKey], p.Clv)) ?? [];
         var kpis = ExperimentComparison.Compare(orders, lists, filter.End, predicted);
         return new ComparisonFigures(kpis, [.. kpis.SelectMany(VerdictWriter.Describe)], orders.Length);
+    }
+
+    /// <summary>Whether the orders carry fewer than two arms; then what can be shown instead of an arm comparison.</summary>
+    public static NoExperimentFigures? WithoutExperiment(OrderSummary[] orders, DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        ArgumentNullException.ThrowIfNull(filter);
+        var arms = orders.Select(o => o.Arm).Distinct().Take(2).ToArray();
+        return arms.Length >= 2 ? null
+            : new NoExperimentFigures(orders, filter.From, filter.To, SourceRevenue.Weekly(orders), arms.Length == 1 ? arms[0] : null);
     }
 }

@@ -31,6 +31,11 @@ public sealed class DashboardQueries(OrderFactsStore store)
     public async Task<ComparisonFigures> ComparisonAsync(OrderFacts facts, DashboardFilter filter)
     {
         var lists = store.Lists();
+        var orders = facts.Select(filter.WithAllArms());
+        if (DashboardCalculator.WithoutExperiment(orders, filter) is { } withoutArms)
+        {
+            return new ComparisonFigures([], [], orders.Length, withoutArms);
+        }
         var clv = await ClvAsync(facts, filter.WithAllArms());
         return await Task.Run(() => DashboardCalculator.Comparison(facts, filter, lists, clv));
     }

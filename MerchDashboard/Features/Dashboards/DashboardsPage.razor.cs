@@ -29,6 +29,7 @@ public partial class DashboardsPage
     private PersonalizationFigures? _personalization;
     private ComparisonFigures? _comparison;
     private int _generation;
+    private bool _anySelected = true;
 
     protected override async Task OnInitializedAsync()
     {
@@ -61,6 +62,11 @@ public partial class DashboardsPage
     private async Task ComputeAsync()
     {
         if (_facts is not { } facts || _filter is not { } filter || facts.Orders.Count == 0)
+        {
+            return;
+        }
+        _anySelected = facts.Any(filter);
+        if (!_anySelected)
         {
             return;
         }

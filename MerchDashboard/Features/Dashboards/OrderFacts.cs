@@ -71,6 +71,21 @@ public sealed class OrderFacts
         return [.. selected];
     }
 
+    /// <summary>Whether the filter selects any order: stops at the first one.</summary>
+    public bool Any(DashboardFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        for (var i = LowerBound(filter.Start); i < LowerBound(filter.End); i++)
+        {
+            ref readonly var order = ref _orders[i];
+            if ((filter.Arm is not { } arm || order.Arm == arm) && (filter.CategoryId is not { } category || Contains(order, category)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private bool Contains(in OrderSummary order, int category)
     {
         foreach (var product in order.Products)

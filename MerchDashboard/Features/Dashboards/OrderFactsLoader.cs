@@ -21,16 +21,16 @@ public sealed class OrderFactsLoader(IDbContextFactory<AppDbContext> dbFactory)
         var summaries = new List<OrderSummary>(orders.Count);
         var next = 0;
         var products = new List<int>();
-        decimal crossSell = 0;
+        decimal crossSell = 0, personalized = 0;
         void Flush(int upTo)
         {
             for (; next < upTo; next++)
             {
                 var o = orders[next];
                 summaries.Add(new OrderSummary(o.Id, o.CustomerId, DateTime.SpecifyKind(o.PlacedAt, DateTimeKind.Utc), (Arm)(int)o.Arm,
-                    o.Revenue, o.Units, crossSell, [.. products.Distinct()]));
+                    o.Revenue, o.Units, crossSell, [.. products.Distinct()], personalized));
                 products.Clear();
-                crossSell = 0;
+                (crossSell, personalized) = (0, 0);
             }
         }
         var lines = db.OrderLines.AsNoTracking().OrderBy(l => l.OrderId)
@@ -43,6 +43,7 @@ public sealed class OrderFactsLoader(IDbContextFactory<AppDbContext> dbFactory)
             }
             products.Add(line.ProductId);
             crossSell += line.Source == LineSource.CrossSell ? line.Quantity * line.UnitPrice : 0;
+            personalized += line.Source == LineSource.Personalized ? line.Quantity * line.UnitPrice : 0;
         }
         Flush(orders.Count);
         return new OrderFacts(summaries, ProductCategories(snapshot), CategoryOptions(snapshot),

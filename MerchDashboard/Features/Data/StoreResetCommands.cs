@@ -3,6 +3,7 @@ using MerchDashboard.Data.Entities;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ public sealed class StoreResetCommands(
     StoreSnapshotService snapshots,
     IOptions<DatabaseOptions> options,
     IHostEnvironment environment,
-    TimeProvider time)
+    TimeProvider time,
+    StoreSettings storeSettings)
 {
     public const string Warning = "This deletes all orders, products, customers, curated lists (with their audit trail), "
         + "storefront events and mining runs, then imports the demo store. Users and API keys stay.";
@@ -45,6 +47,7 @@ public sealed class StoreResetCommands(
             db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow().UtcDateTime, User = user, Action = "reset-store", Summary = "Restored the demo store" });
             await db.SaveChangesAsync(CancellationToken.None);
         }
+        await storeSettings.MarkDemoStoreAsync(true, CancellationToken.None);
         progress?.Report(new ImportProgress("Mining", 0, 1));
         await MineAsync(ct);
         await snapshots.ReloadAllAsync(CancellationToken.None);

@@ -34,6 +34,10 @@ public sealed partial class PreviewPage : IDisposable
     protected override void OnInitialized()
     {
         _asOfDate = Time.GetUtcNow().UtcDateTime.Date;
+        if (!Shoppers.OffersPersonas)
+        {
+            _choices[1] = ShopperChoice.NewVisitor;
+        }
         Snapshots.Replaced += OnSnapshotReplaced;
     }
 

@@ -2,17 +2,24 @@ using MerchDashboard.Data;
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Personalization;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Features.Preview;
 
-/// <summary>Finds customers and turns a <see cref="ShopperChoice"/> into a profile over the current snapshot.</summary>
-public sealed class PreviewShoppers(StoreSnapshotService snapshots, IDbContextFactory<AppDbContext> dbFactory)
+/// <summary>
+/// Finds customers and turns a <see cref="ShopperChoice"/> into a profile over the current snapshot. Personas are
+/// written for the demo store's catalog, so they are offered only while the demo store is loaded
+/// (<see cref="StoreSettings.IsDemoStore"/>); on another store a persona choice previews a new visitor.
+/// </summary>
+public sealed class PreviewShoppers(StoreSnapshotService snapshots, IDbContextFactory<AppDbContext> dbFactory, StoreSettings storeSettings)
 {
     public const int SearchLimit = 20;
     private const int HistoryShown = 8;
 
-    public static IReadOnlyList<PersonaDefinition> Personas => PersonaCatalog.All;
+    public IReadOnlyList<PersonaDefinition> Personas => storeSettings.IsDemoStore ? PersonaCatalog.All : [];
+
+    public bool OffersPersonas => storeSettings.IsDemoStore;
 
     /// <summary>Customers whose external id or name contains the text (case-insensitive), at most 20, by external id.</summary>
     public async Task<IReadOnlyList<CustomerOption>> SearchCustomersAsync(string? text, CancellationToken ct = default)
@@ -40,7 +47,8 @@ public sealed class PreviewShoppers(StoreSnapshotService snapshots, IDbContextFa
         return [.. matches.OrderBy(p => rank.GetValueOrDefault(p.Id, int.MaxValue)).ThenBy(p => p.Sku, StringComparer.Ordinal).Take(SearchLimit)];
     }
 
-    public PreviewShopper Build(ShopperChoice choice, DateTime asOf) => Build(snapshots.Current, choice, asOf);
+    public PreviewShopper Build(ShopperChoice choice, DateTime asOf) =>
+        Build(snapshots.Current, choice is ShopperChoice.Persona && !OffersPersonas ? ShopperChoice.NewVisitor : choice, asOf);
 
     public static PreviewShopper Build(StoreSnapshot snapshot, ShopperChoice choice, DateTime asOf)
     {

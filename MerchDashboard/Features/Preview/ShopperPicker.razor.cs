@@ -32,6 +32,7 @@ public partial class ShopperPicker
         {
             ShopperChoice.Customer => Kind.Customer,
             ShopperChoice.HandPicked => Kind.HandPicked,
+            _ when _kind == Kind.Persona && !Shoppers.OffersPersonas => Kind.Customer,
             _ => _kind,
         };
     }

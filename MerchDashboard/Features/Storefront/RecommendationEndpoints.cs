@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Store;
 using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
@@ -10,15 +11,27 @@ public sealed record PairStatisticsDto(int Count, double Support, double Confide
 public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, string Source, bool Personalized, string Explanation, PairStatisticsDto? Statistics);
 
 /// <summary>The final frequently-bought-with list of a product; <c>ComposedAt</c> is its as-of time, the start of the minute it was served in.</summary>
-public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items);
+public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items)
+{
+    /// <summary>ISO 4217 code of every amount in the response: the store currency of the request (Store settings).</summary>
+    public string Currency { get; init; } = StoreCulture.CurrentCurrencyCode;
+}
 
 public sealed record BundleItemDto(string Sku, string Name, decimal Price);
 
-public sealed record BundleDto(string Sku, IReadOnlyList<BundleItemDto> Items, decimal TotalPrice, int OrdersTogether, double Support);
+public sealed record BundleDto(string Sku, IReadOnlyList<BundleItemDto> Items, decimal TotalPrice, int OrdersTogether, double Support)
+{
+    /// <summary>ISO 4217 code of every amount in the response: the store currency of the request (Store settings).</summary>
+    public string Currency { get; init; } = StoreCulture.CurrentCurrencyCode;
+}
 
 public sealed record RecommendedItemDto(int Slot, string Sku, string Name, decimal Price, string Source, string Reason);
 
-public sealed record RecommendationsDto(string CustomerId, bool Personalized, string RecommendationId, IReadOnlyList<RecommendedItemDto> Items);
+public sealed record RecommendationsDto(string CustomerId, bool Personalized, string RecommendationId, IReadOnlyList<RecommendedItemDto> Items)
+{
+    /// <summary>ISO 4217 code of every amount in the response: the store currency of the request (Store settings).</summary>
+    public string Currency { get; init; } = StoreCulture.CurrentCurrencyCode;
+}
 
 /// <summary>The storefront's read endpoints: the composer's lists from the in-memory snapshot, no database work.</summary>
 public static class RecommendationEndpoints

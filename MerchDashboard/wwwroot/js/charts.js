@@ -2,7 +2,46 @@
 // from lib/chartjs/chart.umd.min.js (copied from npm at build time).
 const charts = new WeakMap();
 
+// Turns the server's options.merchFormat (locale, store currency, per axis a style and decimals) into tick and
+// tooltip callbacks, so amounts read "£1,234.50" in the store's currency rather than bare numbers.
+function formatter(format, axis) {
+    if (!axis) {
+        return (v) => `${v}`;
+    }
+    const options = { minimumFractionDigits: axis.decimals, maximumFractionDigits: axis.decimals };
+    if (axis.style === "currency") {
+        Object.assign(options, { style: "currency", currency: format.currency });
+    } else if (axis.style === "percent") {
+        options.style = "percent";
+    }
+    const intl = new Intl.NumberFormat(format.locale, options);
+    return (v) => (typeof v === "number" ? intl.format(v) : `${v ?? ""}`);
+}
+
+function applyFormat(config) {
+    const format = config.options?.merchFormat;
+    if (!format) {
+        return config;
+    }
+    delete config.options.merchFormat;
+    const y = formatter(format, format.y);
+    const x = format.x ? formatter(format, format.x) : null;
+    config.options.scales.y.ticks = { callback: (value) => y(value) };
+    if (x) {
+        config.options.scales.x.ticks = { callback: (value) => x(value) };
+    }
+    config.options.plugins.tooltip = {
+        callbacks: {
+            label: (ctx) => x
+                ? `${ctx.dataset.label}: ${x(ctx.parsed.x)}, ${y(ctx.parsed.y)}`
+                : `${ctx.dataset.label}: ${y(ctx.parsed.y)}`,
+        },
+    };
+    return config;
+}
+
 export function render(canvas, config) {
+    applyFormat(config);
     const existing = charts.get(canvas);
     if (existing) {
         existing.config.type = config.type;

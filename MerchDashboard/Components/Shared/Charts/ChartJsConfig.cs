@@ -1,11 +1,42 @@
+using System.Globalization;
+using MerchDashboard.Features.Store;
+
 namespace MerchDashboard.Components.Shared.Charts;
 
-/// <summary>Translates a <see cref="ChartSpec"/> into the configuration object Chart.js 4 expects.</summary>
-internal static class ChartJsConfig
+/// <summary>
+/// Translates a <see cref="ChartSpec"/> into the configuration object Chart.js 4 expects. Axis ticks and tooltips are
+/// formatted in the browser with Intl.NumberFormat from <c>merchFormat</c> (charts.js turns it into callbacks):
+/// the culture's name, its currency code (the store's) and per axis the style of the spec's .NET format.
+/// </summary>
+public static class ChartJsConfig
 {
     private static readonly int[] DashPattern = [6, 4];
 
-    public static object From(ChartSpec spec)
+    /// <summary>How one axis's numbers are written: style decimal, currency or percent, with a fixed number of decimals.</summary>
+    public sealed record AxisFormat(string Style, int Decimals);
+
+    public sealed record NumberFormat(string Locale, string Currency, AxisFormat Y, AxisFormat? X);
+
+    public static AxisFormat AxisFormatOf(string dotNetFormat)
+    {
+        var decimals = dotNetFormat.Length > 1 && int.TryParse(dotNetFormat.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? d : 2;
+        return char.ToUpperInvariant(dotNetFormat.FirstOrDefault()) switch
+        {
+            'C' => new AxisFormat("currency", decimals),
+            'P' => new AxisFormat("percent", decimals),
+            _ => new AxisFormat("decimal", decimals),
+        };
+    }
+
+    public static NumberFormat FormatOf(ChartSpec spec, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(culture);
+        return new NumberFormat(string.IsNullOrEmpty(culture.Name) ? "en-US" : culture.Name, StoreCulture.CurrencyCodeOf(culture),
+            AxisFormatOf(spec.ValueFormat), spec.Kind == ChartKind.Scatter ? AxisFormatOf(spec.XFormat) : null);
+    }
+
+    public static object From(ChartSpec spec, CultureInfo culture)
     {
         var type = spec.Kind switch { ChartKind.Bar => "bar", ChartKind.Scatter => "scatter", _ => "line" };
         object data = spec.Kind == ChartKind.Scatter
@@ -43,6 +74,7 @@ internal static class ChartJsConfig
                 responsive = true,
                 maintainAspectRatio = false,
                 animation = false,
+                merchFormat = FormatOf(spec, culture),
                 plugins = new { legend = new { position = "bottom" } },
                 scales = new
                 {

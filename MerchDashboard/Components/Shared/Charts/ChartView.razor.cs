@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -26,7 +27,7 @@ public partial class ChartView
             return;
         }
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
-        await _module.InvokeVoidAsync("render", _canvas, ChartJsConfig.From(Spec));
+        await _module.InvokeVoidAsync("render", _canvas, ChartJsConfig.From(Spec, CultureInfo.CurrentCulture));
         _drawn = Spec;
     }
 
@@ -34,7 +35,7 @@ public partial class ChartView
     {
         _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/charts.js");
         var fileName = string.Concat(Title.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')).Trim('-') + ".csv";
-        await _module.InvokeVoidAsync("download", fileName, ChartTable.ToCsv(Spec));
+        await _module.InvokeVoidAsync("download", fileName, ChartTable.ToCsv(Spec, CultureInfo.CurrentCulture));
     }
 
     public async ValueTask DisposeAsync()
