@@ -27,6 +27,7 @@ public static class FeatureServices
         services.AddSingleton<StoreOverviewQueries>();
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();
+        services.AddSingleton<CurationApi>();
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<DataVersionProbe>();
         services.AddSingleton<StoreSnapshotService>();

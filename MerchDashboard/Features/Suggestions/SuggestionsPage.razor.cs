@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Account;
+using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -14,6 +15,7 @@ public sealed partial class SuggestionsPage : IDisposable
     [Inject] private BulkCurationCommands Bulk { get; set; } = default!;
     [Inject] private StoreSnapshotService Snapshots { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     private MudTable<SuggestionRow>? _table;
@@ -55,8 +57,23 @@ public sealed partial class SuggestionsPage : IDisposable
         }
     }
 
-    private Task LockSelectedAsync() => BulkAsync("Locked", (ids, user) => Bulk.LockAsync(ids, user));
-    private Task UnlockSelectedAsync() => BulkAsync("Unlocked", (ids, user) => Bulk.UnlockAsync(ids, user));
+    private async Task LockSelectedAsync()
+    {
+        if (await Dialogs.ConfirmAsync($"Lock {_selected.Count} lists?",
+                "Each selected list is frozen as every shopper sees it now; its pins, adds and excludes stay as they are, and Unlock gives it back.", "Lock"))
+        {
+            await BulkAsync("Locked", (ids, user) => Bulk.LockAsync(ids, user));
+        }
+    }
+
+    private async Task UnlockSelectedAsync()
+    {
+        if (await Dialogs.ConfirmAsync($"Unlock {_selected.Count} lists?",
+                "Each selected list gets back its composition from before the lock: its overrides apply and its free slots follow the shopper again.", "Unlock"))
+        {
+            await BulkAsync("Unlocked", (ids, user) => Bulk.UnlockAsync(ids, user));
+        }
+    }
 
     private async Task BulkAsync(string verb, Func<IReadOnlyList<int>, string, Task<BulkResult>> action)
     {
