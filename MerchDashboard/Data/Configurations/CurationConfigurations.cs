@@ -25,7 +25,7 @@ internal sealed class LockedSlotConfiguration : IEntityTypeConfiguration<LockedS
 {
     public void Configure(EntityTypeBuilder<LockedSlot> builder)
     {
-        builder.HasIndex(s => new { s.CuratedListId, s.Position }).IsUnique();
+        builder.HasIndex(s => new { s.CuratedListId, s.Position });
         builder.HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId)
             .OnDelete(DeleteBehavior.Cascade);
     }
