@@ -75,16 +75,60 @@ public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBu
     }
 
     [Fact]
-    public async Task Lock_WholeList_StatusLockedAndSavedAsPins()
+    public async Task Lock_WholeList_StatusLockedAndFrozenApartFromThePins()
     {
         var page = RenderEditor();
+        var sources = page.FindAll("[data-testid=slot-source]").Select(e => e.TextContent).ToList();
 
         page.Find("button[data-testid=lock]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
         var saved = await _store.Commands.GetAsync(_store.Ids["RC-1"]);
-        saved.State.Overrides.Select(o => o.ProductId).ShouldBe([_store.Ids["BAT-1"], _store.Ids["BAT-2"], _store.Ids["CHG-1"]]);
-        page.FindAll("[data-testid=slot-source]").Select(e => e.TextContent).ShouldAllBe(s => s == "Pinned");
+        saved.State.Frozen.Select(f => f.ProductId).ShouldBe([_store.Ids["BAT-1"], _store.Ids["BAT-2"], _store.Ids["CHG-1"]]);
+        saved.State.Overrides.ShouldBeEmpty();
+        page.FindAll("[data-testid=slot-locked]").Count.ShouldBe(3);
+        page.FindAll("[data-testid=slot-source]").Select(e => e.TextContent).ShouldBe(sources);
+    }
+
+    [Fact]
+    public async Task LockThenUnlock_WithAPin_StatusCuratedAndThePinAlone()
+    {
+        var page = RenderEditor();
+        var before = page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ToList();
+        (await _store.Commands.ApplyAsync(_store.Ids["RC-1"], 0, new CurationChange.Pin(_store.Ids["CHG-1"], 1), "merch")).Succeeded.ShouldBeTrue();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Curated"));
+        var curated = page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ToList();
+
+        page.Find("button[data-testid=lock]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        page.Find("button[data-testid=unlock]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Curated"));
+        page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ShouldBe(curated);
+        curated.ShouldNotBe(before);
+        var saved = await _store.Commands.GetAsync(_store.Ids["RC-1"]);
+        saved.State.Overrides.ShouldHaveSingleItem().ProductId.ShouldBe(_store.Ids["CHG-1"]);
+        saved.State.Frozen.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UndoRedo_TwoChanges_EachStepRestoredAndRedone()
+    {
+        var page = RenderEditor();
+        page.Find("button[data-testid=lock]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        page.Find("button[data-testid=unlock]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Auto"));
+
+        page.Find("button[data-testid=undo]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        page.Find("button[data-testid=undo]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Auto"));
+        page.Find("button[data-testid=undo]").HasAttribute("disabled").ShouldBeTrue();
+        page.Find("button[data-testid=redo]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        (await _store.Commands.GetAsync(_store.Ids["RC-1"])).Version.ShouldBe(5);
     }
 
     [Fact]

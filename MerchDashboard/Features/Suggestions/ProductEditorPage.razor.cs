@@ -135,6 +135,8 @@ public sealed partial class ProductEditorPage : IDisposable
         _snapshot = Snapshots.Current;
         _history = await History.ForAnchorAsync(_anchor.Id);
         Recompose();
+        // The change may come from a child's delegate (not an EventCallback), which re-renders only the child.
+        StateHasChanged();
         return result.Succeeded;
     }
 
