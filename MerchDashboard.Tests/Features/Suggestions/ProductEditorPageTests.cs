@@ -169,12 +169,12 @@ public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBu
         (await elsewhere.ApplyAsync(_store.Ids["RC-1"], 0, new CurationChange.SetNote("changed elsewhere"), "ann")).Succeeded.ShouldBeTrue();
         var charger = _store.Snapshots.Current.Product(_store.Ids["CHG-1"])!;
         await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudAutocomplete<MerchDashboard.Engine.Catalog.ProductInfo>>().Instance.ValueChanged.InvokeAsync(charger));
-        page.Find("[data-testid=override-note] input").Change("for the holiday promo");
+        page.Find("input[data-testid=override-note]").Change("for the holiday promo");
 
         page.Find("button[data-testid=add]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=conflict]").TextContent.ShouldContain("last by ann"));
-        page.Find("[data-testid=override-note] input").GetAttribute("value").ShouldBe("for the holiday promo");
+        page.Find("input[data-testid=override-note]").GetAttribute("value").ShouldBe("for the holiday promo");
         page.Find("button[data-testid=add]").HasAttribute("disabled").ShouldBeFalse("the item is still chosen");
     }
 
