@@ -31,7 +31,7 @@ public sealed class SeveralInstancesOnPostgresTests(PostgresAppInstances instanc
 
         var commands = instances.A.Services.GetRequiredService<CurationCommands>();
         var current = await commands.GetAsync(anchorId);
-        (await commands.ApplyAsync(anchorId, current.Version, new CurationChange.LockList(locked, TopN: null), "merch")).Succeeded.ShouldBeTrue();
+        (await commands.ApplyAsync(anchorId, current.Version, new CurationChange.LockList(FrozenSlots.Of(locked), TopN: null), "merch")).Succeeded.ShouldBeTrue();
         var clock = Stopwatch.StartNew();
         var served = await ModeAsync(clientB, url, ct);
         while (served.Mode != "locked" && clock.Elapsed < TimeSpan.FromSeconds(2))

@@ -12,17 +12,23 @@ public static class ApiKeyVerb
     {
         var command = new Command("api-key", "Storefront API keys: create (the key is printed once), list, revoke.");
         var name = Verb.Option<string>("--name", "The key's name: which storefront uses it", required: true);
-        command.Subcommands.Add(Verb.Create("create", "Create a key and print it once.", [name, CliHost.ConnectionString, CliHost.DataFolder],
+        var scope = Verb.Option<string>("--scope", $"Comma-separated scopes: {string.Join(", ", ApiKeyScopes.All)} (default storefront)");
+        command.Subcommands.Add(Verb.Create("create", "Create a key and print it once.", [name, scope, CliHost.ConnectionString, CliHost.DataFolder],
             async (context, ct) =>
             {
+                var (scopes, scopeError) = ApiKeyScopes.Parse(context.Get(scope));
+                if (scopeError is not null)
+                {
+                    throw new CliUserException($"--scope: {scopeError}");
+                }
                 var keys = await KeysAsync(context, ct);
-                var (created, error) = await keys.CreateAsync(context.Get(name), "command line", ct);
+                var (created, error) = await keys.CreateAsync(context.Get(name), "command line", scopes, ct);
                 if (created is null)
                 {
                     throw new CliUserException(error!);
                 }
                 await context.Out.WriteLineAsync(created.Key);
-                await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created. This is the only time it is shown; send it in the X-Api-Key header.");
+                await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created with scopes {string.Join(",", created.Info.Scopes)}. This is the only time it is shown; send it in the X-Api-Key header.");
                 return CommandLine.Success;
             }));
         var revokeName = Verb.Option<string>("--name", "The key to revoke", required: true);
@@ -43,7 +49,7 @@ public static class ApiKeyVerb
                 foreach (var key in await (await KeysAsync(context, ct)).ListAsync(ct))
                 {
                     var status = key.IsActive ? "active" : $"revoked {key.RevokedAt:yyyy-MM-dd HH:mm}Z";
-                    await context.Out.WriteLineAsync($"{key.Name}\t{key.Prefix}…\tcreated {key.CreatedAt:yyyy-MM-dd HH:mm}Z by {key.CreatedBy}\t{status}");
+                    await context.Out.WriteLineAsync($"{key.Name}\t{key.Prefix}…\t{string.Join(",", key.Scopes)}\tcreated {key.CreatedAt:yyyy-MM-dd HH:mm}Z by {key.CreatedBy}\t{status}");
                 }
                 return CommandLine.Success;
             }));

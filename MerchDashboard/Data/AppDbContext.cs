@@ -19,6 +19,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<CuratedList> CuratedLists => Set<CuratedList>();
     public DbSet<CurationOverride> CurationOverrides => Set<CurationOverride>();
+    public DbSet<LockedSlot> LockedSlots => Set<LockedSlot>();
     public DbSet<ComplementRule> ComplementRules => Set<ComplementRule>();
     public DbSet<CategoryPairingSetting> CategoryPairings => Set<CategoryPairingSetting>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -30,6 +30,7 @@ public static class FeatureServices
         services.AddSingleton<CurationChangeNotifier>();
         services.AddSingleton<CurationCommands>();
         services.AddOptions<CompositionOptions>().BindConfiguration(CompositionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CurationApi>();
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<CategoryPairingCommands>();
         services.AddSingleton<DataVersionProbe>();

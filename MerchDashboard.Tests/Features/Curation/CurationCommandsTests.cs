@@ -5,6 +5,8 @@ using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using static MerchDashboard.Features.Curation.CurationChange;
+using FrozenSlot = MerchDashboard.Engine.Composition.FrozenSlot;
+using SlotSource = MerchDashboard.Engine.Composition.SlotSource;
 
 namespace MerchDashboard.Tests.Features.Curation;
 
@@ -43,7 +45,7 @@ public class CurationCommandsTests : IAsyncLifetime
 
         var pinned = await _commands.ApplyAsync(_car, 0, new Pin(_batteries, 1, Note: "always"), "merch");
         var excluded = await _commands.ApplyAsync(_car, 1, new Exclude(_car2, "a substitute"), "merch");
-        var locked = await _commands.ApplyAsync(_car, 2, new LockList([_batteries], TopN: null), "merch");
+        var locked = await _commands.ApplyAsync(_car, 2, new LockList(FrozenSlots.Of([_batteries]), TopN: null), "merch");
 
         pinned.Succeeded.ShouldBeTrue(pinned.Error);
         excluded.Succeeded.ShouldBeTrue(excluded.Error);
@@ -64,6 +66,8 @@ public class CurationCommandsTests : IAsyncLifetime
         audit[1].Summary.ShouldBe("Excluded Mud Crawler (RC-2): a substitute");
         audit[0].Before!.ShouldContain("\"Mode\":\"Auto\"");
         audit[2].After!.ShouldContain("\"Mode\":\"Locked\"");
+        locked.Current.State.Frozen.ShouldBe([new FrozenSlot(_batteries, 1, SlotSource.Pinned)]);
+        (await db.LockedSlots.SingleAsync()).ProductId.ShouldBe(_batteries);
     }
 
     [Fact]
@@ -99,19 +103,24 @@ public class CurationCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ApplyAsync_UndoLast_RestoresThePreviousStateAsANewAuditedChange()
+    public async Task ApplyAsync_RestoreAnEarlierState_BringsBackOverridesAndFrozenSlotsAsANewAuditedChange()
     {
         await _commands.ApplyAsync(_car, 0, new Pin(_batteries, 2, _time.GetUtcNow().UtcDateTime, _time.GetUtcNow().UtcDateTime.AddDays(3)), "merch");
-        await _commands.ApplyAsync(_car, 1, new Exclude(_car2, "substitute"), "merch");
+        var locked = await _commands.ApplyAsync(_car, 1, new LockList(FrozenSlots.Of([_car2, _batteries], SlotSource.Mined), TopN: null), "merch");
+        await _commands.ApplyAsync(_car, 2, new RevertToAuto(), "merch");
 
-        var undone = await _commands.ApplyAsync(_car, 2, new UndoLast(), "merch");
+        var restored = await _commands.ApplyAsync(_car, 3, new Restore(locked.Current.State, "Restored version 2"), "merch");
+        var again = await _commands.ApplyAsync(_car, 4, new Restore(locked.Current.State, "twice"), "merch");
 
-        undone.Succeeded.ShouldBeTrue(undone.Error);
-        undone.Current.Version.ShouldBe(3);
-        var pin = undone.Current.State.Overrides.ShouldHaveSingleItem();
-        pin.Kind.ShouldBe(OverrideKind.Pin);
-        pin.Position.ShouldBe(2);
-        pin.ExpiresAt.ShouldBe(new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc));
+        restored.Succeeded.ShouldBeTrue(restored.Error);
+        restored.Current.Version.ShouldBe(4);
+        restored.Current.State.SameAs(locked.Current.State).ShouldBeTrue();
+        restored.Current.State.Frozen.ShouldBe([new FrozenSlot(_car2, 1, SlotSource.Mined), new FrozenSlot(_batteries, 2, SlotSource.Mined)]);
+        restored.Current.State.Overrides.ShouldHaveSingleItem().ExpiresAt.ShouldBe(new DateTime(2026, 11, 28, 9, 0, 0, DateTimeKind.Utc));
+        again.Error.ShouldBe("The list is already in that state.");
+        await using var db = _database.CreateDbContext();
+        (await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Summary).LastAsync()).ShouldBe("Restored version 2");
+        (await db.LockedSlots.CountAsync()).ShouldBe(2);
     }
 
     [Fact]
@@ -119,12 +128,13 @@ public class CurationCommandsTests : IAsyncLifetime
     {
         var now = _time.GetUtcNow().UtcDateTime;
         (await _commands.ApplyAsync(_car, 0, new Pin(_car, 1), "m")).Error.ShouldBe("A product cannot be suggested with itself.");
-        (await _commands.ApplyAsync(_car, 0, new Pin(_batteries, 0), "m")).Error!.ShouldStartWith("A pin needs a slot from 1");
+        (await _commands.ApplyAsync(_car, 0, new Pin(_batteries, 0), "m")).Error.ShouldBe("This list has 20 slots: choose a slot from 1 to 20, not 0.");
+        (await _commands.ApplyAsync(_car, 0, new Pin(_batteries, 7), "m", slots: 6)).Error.ShouldBe("This list has 6 slots: choose a slot from 1 to 6, not 7.");
+        (await _commands.ApplyAsync(_car, 0, new LockList(FrozenSlots.Of([_batteries]), TopN: 7), "m", slots: 6)).Error!.ShouldStartWith("Lock between 1 and 6");
         (await _commands.ApplyAsync(_car, 0, new Exclude(_batteries, " "), "m")).Error!.ShouldStartWith("Say why");
         (await _commands.ApplyAsync(_car, 0, new Add(_batteries, now, now.AddDays(-1)), "m")).Error.ShouldBe("The expiry must come after the start.");
         (await _commands.ApplyAsync(_car, 0, new Pin(99999, 1), "m")).Error.ShouldBe("Product 99999 does not exist.");
         (await _commands.ApplyAsync(_car, 0, new UnlockList(), "m")).Error.ShouldBe("The list is not locked.");
-        (await _commands.ApplyAsync(_car, 0, new UndoLast(), "m")).Error.ShouldBe("There is no change to undo.");
         (await _commands.GetAsync(_car)).Version.ShouldBe(0);
     }
 
@@ -134,7 +144,7 @@ public class CurationCommandsTests : IAsyncLifetime
         await _commands.ApplyAsync(_car, 0, new Add(_batteries), "m");
         var removed = await _commands.ApplyAsync(_car, 1, new Remove(_batteries), "m");
         await _commands.ApplyAsync(_car, 2, new Pin(_batteries, 1), "m");
-        await _commands.ApplyAsync(_car, 3, new LockList([_batteries, _car2], TopN: 1), "m");
+        await _commands.ApplyAsync(_car, 3, new LockList(FrozenSlots.Of([_batteries, _car2]), TopN: 1), "m");
         var reverted = await _commands.ApplyAsync(_car, 4, new RevertToAuto(), "m");
 
         removed.Current.State.Mode.ShouldBe(ListMode.Auto);

@@ -62,4 +62,23 @@ public sealed class ComplementRuleCommandsTests(CurationStoreFixture fixture) : 
         itself.Error!.ShouldStartWith("The target must differ from the source");
         (await _rules.ListAsync()).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task CreateAndUpdate_IdenticalToAnActiveRule_RefusedAndOnlyOneRuleKept()
+    {
+        var first = await _rules.CreateAsync(new RuleInput(null, "needs-batteries", _categories["batteries"], "power"), "merch");
+        var twice = await _rules.CreateAsync(new RuleInput(null, " Needs-Batteries ", _categories["batteries"], "again"), "merch");
+        var other = await _rules.CreateAsync(new RuleInput(_categories["rc-cars"], null, _categories["batteries"]), "merch");
+        var otherId = (await _rules.ListAsync()).Single(r => r.SourceCategoryId is not null).Id;
+        var editedIntoDuplicate = await _rules.UpdateAsync(otherId, new RuleInput(null, "needs-batteries", _categories["batteries"]), "merch");
+        var editedInPlace = await _rules.UpdateAsync(otherId, new RuleInput(_categories["rc-cars"], null, _categories["batteries"], "cars"), "merch");
+
+        first.Succeeded.ShouldBeTrue(first.Error);
+        twice.Succeeded.ShouldBeFalse();
+        twice.Error!.ShouldStartWith("The same rule already exists (tag needs-batteries → ");
+        other.Succeeded.ShouldBeTrue(other.Error);
+        editedIntoDuplicate.Error!.ShouldStartWith("The same rule already exists");
+        editedInPlace.Succeeded.ShouldBeTrue(editedInPlace.Error);
+        (await _rules.ListAsync()).Count.ShouldBe(2);
+    }
 }

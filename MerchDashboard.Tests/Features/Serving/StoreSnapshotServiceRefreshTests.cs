@@ -41,7 +41,7 @@ public sealed class StoreSnapshotServiceRefreshTests : IAsyncLifetime
 
         await b.RefreshIfChangedAsync();
         var locked = await new CurationCommands(_database, notifierA, TimeProvider.System)
-            .ApplyAsync(ids["RC-1"], 0, new LockList([ids["BAT-1"]], TopN: null), "merch");
+            .ApplyAsync(ids["RC-1"], 0, new LockList(FrozenSlots.Of([ids["BAT-1"]]), TopN: null), "merch");
         await b.RefreshIfChangedAsync();
         await b.RefreshIfChangedAsync();
 

@@ -94,4 +94,19 @@ public sealed class ApiKeyServiceTests(MerchAppFixture app)
         problem!.Status.ShouldBe(401);
         problem.Detail!.ShouldContain(ApiKeyAuthenticationHandler.HeaderName);
     }
+
+    [Fact]
+    public async Task Create_WithScopes_StoredListedAndUnknownScopeRefused()
+    {
+        var (created, error) = await Keys.CreateAsync("scoped shop", "tests", ["Curation", " storefront "], Ct);
+        var (_, unknown) = await Keys.CreateAsync("bad scope", "tests", ["storefront", "admin"], Ct);
+        var (plain, _) = await Keys.CreateAsync("plain shop", "tests", Ct);
+
+        error.ShouldBeNull();
+        created!.Info.Scopes.ShouldBe([ApiKeyScopes.Storefront, ApiKeyScopes.Curation]);
+        (await Keys.ListAsync(Ct)).Single(k => k.Name == "scoped shop").Scopes.ShouldBe([ApiKeyScopes.Storefront, ApiKeyScopes.Curation]);
+        unknown.ShouldBe("Unknown scope 'admin'; use one or more of storefront, ingest, curation, publishable.");
+        plain!.Info.Scopes.ShouldBe([ApiKeyScopes.Storefront]);
+        (await Keys.ListAsync(Ct)).ShouldNotContain(k => k.Name == "bad scope");
+    }
 }

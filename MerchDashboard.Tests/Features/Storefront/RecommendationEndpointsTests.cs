@@ -76,7 +76,7 @@ public sealed class RecommendationEndpointsTests(MerchAppFixture app)
         var commands = app.Factory.Services.GetRequiredService<CurationCommands>();
 
         var result = await commands.ApplyAsync(anchorId, (await commands.GetAsync(anchorId, Ct)).Version,
-            new CurationChange.LockList(lockedIds, TopN: null), "merch", Ct);
+            new CurationChange.LockList(FrozenSlots.Of(lockedIds), TopN: null), "merch", Ct);
         result.Succeeded.ShouldBeTrue(result.Error);
         await WaitForServedVersionAsync(anchorId, result.Current.Version);
         var customers = CustomersWithHistory(2);
@@ -85,6 +85,10 @@ public sealed class RecommendationEndpointsTests(MerchAppFixture app)
 
         first.Mode.ShouldBe("locked");
         first.Items.Select(i => i.Sku).ShouldBe(lockedIds.Select(id => Snapshot.Product(id)!.Sku));
+        first.LockedSlots.ShouldBe(4);
+        first.Items.ShouldAllBe(i => i.Locked);
+        before.LockedSlots.ShouldBe(0);
+        before.Items.ShouldAllBe(i => !i.Locked);
         first.Items.ShouldAllBe(i => i.Source == "pinned" && !i.Personalized);
         second.Items.Select(i => i.Sku).ShouldBe(first.Items.Select(i => i.Sku));
         second.Mode.ShouldBe("locked");

@@ -67,16 +67,50 @@ public class CurationAlertsTests
     }
 
     [Fact]
-    public void For_LockedItemNoLongerMined_DriftAlertNamingIt()
+    public void For_LockedMinedItemNoLongerMined_DriftAlertNamingOnlyIt()
     {
-        var locked = new CurationState(CurationMode.Locked, [new Pin(2, 1), new Pin(6, 2)]);
+        // 2 was mined and still is; 6 was mined when locked and no longer is.
+        var locked = new CurationState(CurationMode.Locked, [])
+        {
+            Frozen = [new FrozenSlot(2, 1, SlotSource.Mined), new FrozenSlot(6, 2, SlotSource.Mined)],
+        };
 
         var alerts = Alerts(Snapshot(), locked, slots: 2);
 
         alerts.ShouldHaveSingleItem().Kind.ShouldBe(AlertKind.Drift);
-        alerts[0].Message.ShouldStartWith("1 of 2 locked items");
+        alerts[0].Message.ShouldStartWith("1 of 2 locked items that were mined for this product are no longer bought with it often enough");
         alerts[0].Message.ShouldEndWith("Product 6 (P-6)");
-        Alerts(Snapshot(), locked with { Mode = CurationMode.Curated }, slots: 2).ShouldBeEmpty();
         Alerts(Snapshot(withMiningRun: false), locked, slots: 2).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(SlotSource.Rule)]
+    [InlineData(SlotSource.Manual)]
+    [InlineData(SlotSource.Fallback)]
+    [InlineData(SlotSource.Pinned)]
+    public void For_LockedItemThatWasNeverMined_NoDrift(SlotSource source)
+    {
+        // 6 is not among the mined items: it is there for the merchandiser's reason, not the data's.
+        var locked = new CurationState(CurationMode.Locked, [new Pin(6, 2)])
+        {
+            Frozen = [new FrozenSlot(2, 1, SlotSource.Mined), new FrozenSlot(6, 2, source)],
+        };
+
+        Alerts(Snapshot(), locked, slots: 2).ShouldBeEmpty();
+        Alerts(Snapshot(), locked with { Mode = CurationMode.LockedTopN, LockedTopN = 2 }, slots: 2).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void For_LockedItemOutOfStock_UnavailableAlertNamingItsSlot()
+    {
+        var locked = new CurationState(CurationMode.LockedTopN, [], LockedTopN: 2)
+        {
+            Frozen = [new FrozenSlot(2, 1, SlotSource.Mined), new FrozenSlot(3, 2, SlotSource.Rule)],
+        };
+
+        var alerts = Alerts(Snapshot(), locked, slots: 2);
+
+        alerts.ShouldHaveSingleItem().Kind.ShouldBe(AlertKind.UnavailableItem);
+        alerts[0].Message.ShouldBe("Locked item Product 3 (P-3) at slot 2 is out of stock: shoppers do not see it");
     }
 }

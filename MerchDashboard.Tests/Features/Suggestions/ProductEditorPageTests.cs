@@ -75,16 +75,60 @@ public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBu
     }
 
     [Fact]
-    public async Task Lock_WholeList_StatusLockedAndSavedAsPins()
+    public async Task Lock_WholeList_StatusLockedAndFrozenApartFromThePins()
     {
         var page = RenderEditor();
+        var sources = page.FindAll("[data-testid=slot-source]").Select(e => e.TextContent).ToList();
 
         page.Find("button[data-testid=lock]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
         var saved = await _store.Commands.GetAsync(_store.Ids["RC-1"]);
-        saved.State.Overrides.Select(o => o.ProductId).ShouldBe([_store.Ids["BAT-1"], _store.Ids["BAT-2"], _store.Ids["CHG-1"]]);
-        page.FindAll("[data-testid=slot-source]").Select(e => e.TextContent).ShouldAllBe(s => s == "Pinned");
+        saved.State.Frozen.Select(f => f.ProductId).ShouldBe([_store.Ids["BAT-1"], _store.Ids["BAT-2"], _store.Ids["CHG-1"]]);
+        saved.State.Overrides.ShouldBeEmpty();
+        page.FindAll("[data-testid=slot-locked]").Count.ShouldBe(3);
+        page.FindAll("[data-testid=slot-source]").Select(e => e.TextContent).ShouldBe(sources);
+    }
+
+    [Fact]
+    public async Task LockThenUnlock_WithAPin_StatusCuratedAndThePinAlone()
+    {
+        var page = RenderEditor();
+        var before = page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ToList();
+        (await _store.Commands.ApplyAsync(_store.Ids["RC-1"], 0, new CurationChange.Pin(_store.Ids["CHG-1"], 1), "merch")).Succeeded.ShouldBeTrue();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Curated"));
+        var curated = page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ToList();
+
+        page.Find("button[data-testid=lock]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        page.Find("button[data-testid=unlock]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Curated"));
+        page.FindAll("[data-testid=slot-name]").Select(e => e.TextContent).ShouldBe(curated);
+        curated.ShouldNotBe(before);
+        var saved = await _store.Commands.GetAsync(_store.Ids["RC-1"]);
+        saved.State.Overrides.ShouldHaveSingleItem().ProductId.ShouldBe(_store.Ids["CHG-1"]);
+        saved.State.Frozen.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task UndoRedo_TwoChanges_EachStepRestoredAndRedone()
+    {
+        var page = RenderEditor();
+        page.Find("button[data-testid=lock]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        page.Find("button[data-testid=unlock]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Auto"));
+
+        page.Find("button[data-testid=undo]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        page.Find("button[data-testid=undo]").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Auto"));
+        page.Find("button[data-testid=undo]").HasAttribute("disabled").ShouldBeTrue();
+        page.Find("button[data-testid=redo]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Locked"));
+        (await _store.Commands.GetAsync(_store.Ids["RC-1"])).Version.ShouldBe(5);
     }
 
     [Fact]
@@ -115,5 +159,41 @@ public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBu
         page.FindAll("[aria-label^='Move ']").ShouldBeEmpty();
         page.Find("[data-testid=read-only]").TextContent.ShouldBe("Read only");
         page.Find("[data-testid=mined]").TextContent.ShouldContain("Bought together in 212 orders — 18% of orders with this product include it; 3.4× more often than chance");
+    }
+
+    [Fact]
+    public async Task Add_RefusedByAConflict_TheTypedNoteAndItemStay()
+    {
+        var page = RenderEditor();
+        var elsewhere = new CurationCommands(_store.Database, new CurationChangeNotifier(), _store.Time);
+        (await elsewhere.ApplyAsync(_store.Ids["RC-1"], 0, new CurationChange.SetNote("changed elsewhere"), "ann")).Succeeded.ShouldBeTrue();
+        var charger = _store.Snapshots.Current.Product(_store.Ids["CHG-1"])!;
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudAutocomplete<MerchDashboard.Engine.Catalog.ProductInfo>>().Instance.ValueChanged.InvokeAsync(charger));
+        page.Find("input[data-testid=override-note]").Change("for the holiday promo");
+
+        page.Find("button[data-testid=add]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=conflict]").TextContent.ShouldContain("last by ann"));
+        page.Find("input[data-testid=override-note]").GetAttribute("value").ShouldBe("for the holiday promo");
+        page.Find("button[data-testid=add]").HasAttribute("disabled").ShouldBeFalse("the item is still chosen");
+    }
+
+    [Fact]
+    public async Task History_PreviewThenRestoreAnEarlierEntry_ListAsItWasAfterIt()
+    {
+        var car = _store.Ids["RC-1"];
+        (await _store.Commands.ApplyAsync(car, 0, new CurationChange.Pin(_store.Ids["CHG-1"], 1), "merch")).Succeeded.ShouldBeTrue();
+        (await _store.Commands.ApplyAsync(car, 1, new CurationChange.RevertToAuto(), "merch")).Succeeded.ShouldBeTrue();
+        var page = RenderEditor();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=history-entry]").Count.ShouldBe(2));
+
+        page.FindAll("button[data-testid=history-preview]")[1].Click();
+        page.FindAll("[data-testid=history-preview-slot]")[0].TextContent.ShouldStartWith("1. " + _store.Snapshots.Current.Product(_store.Ids["CHG-1"])!.Name);
+        page.Find("button[data-testid=history-restore]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=list-status]").TextContent.ShouldBe("Curated"));
+        SlotName(page, 1).ShouldBe(_store.Snapshots.Current.Product(_store.Ids["CHG-1"])!.Name);
+        (await _store.Commands.GetAsync(car)).State.Overrides.ShouldHaveSingleItem().ProductId.ShouldBe(_store.Ids["CHG-1"]);
+        page.FindAll("[data-testid=history-entry]")[0].TextContent.ShouldContain("Restored the list as it was after");
     }
 }

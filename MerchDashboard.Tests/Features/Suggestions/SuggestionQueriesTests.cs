@@ -1,6 +1,7 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Suggestions;
+using MerchDashboard.Tests.TestSupport;
 
 namespace MerchDashboard.Tests.Features.Suggestions;
 
@@ -32,7 +33,7 @@ public sealed class SuggestionQueriesTests(CurationStoreFixture fixture) : IAsyn
     public async Task Page_FilterByStatusAndSearch_OnlyMatchingRows()
     {
         var car = _store.Ids["RC-1"];
-        (await _store.Commands.ApplyAsync(car, 0, new CurationChange.LockList([_store.Ids["BAT-1"]], null), "merch")).Succeeded.ShouldBeTrue();
+        (await _store.Commands.ApplyAsync(car, 0, new CurationChange.LockList(FrozenSlots.Of([_store.Ids["BAT-1"]]), null), "merch")).Succeeded.ShouldBeTrue();
         await _store.Snapshots.ReloadCurationAsync();
 
         var locked = _queries.Page(new SuggestionFilter(Mode: CurationMode.Locked), SuggestionSort.Sku, false, 0, 10);

@@ -36,8 +36,9 @@ public sealed class SuggestionsPageTests(CurationStoreFixture fixture) : MudBuni
     }
 
     [Fact]
-    public async Task BulkLock_SelectedRows_LockedAndSummarised()
+    public async Task BulkLock_SelectedRowsAfterConfirming_LockedAndSummarised()
     {
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
         var page = Render<SuggestionsPage>();
         page.WaitForAssertion(() => page.FindAll("[data-testid=row-sku]").Count.ShouldBe(25));
 
@@ -49,9 +50,25 @@ public sealed class SuggestionsPageTests(CurationStoreFixture fixture) : MudBuni
             checkbox.Change(true);
         }
         page.Find("button[data-testid=bulk-lock]").Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Lock").Click());
 
         page.WaitForAssertion(() => page.Find("[data-testid=bulk-result]").TextContent.ShouldContain("Locked 1 list; 1 refused."));
         page.Find("[data-testid=bulk-result]").TextContent.ShouldContain("There is nothing to lock");
         (await _store.Commands.GetAsync(_store.Ids["RC-1"])).State.Mode.ShouldBe(MerchDashboard.Data.Entities.ListMode.Locked);
+    }
+
+    [Fact]
+    public async Task Url_FiltersSortAndPage_RestoredFromItAndWrittenBackOnChange()
+    {
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("suggestions?q=RC&sort=Sku&page=2");
+
+        var page = Render<SuggestionsPage>();
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("26-"));
+        page.FindAll("[data-testid=row-sku]").Select(e => e.TextContent).ShouldBeInOrder(SortDirection.Ascending, StringComparer.Ordinal);
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudTextField<string>>().Instance.ValueChanged.InvokeAsync("RC-1"));
+        page.WaitForAssertion(() => navigation.Uri.ShouldContain("q=RC-1"));
+        navigation.Uri.ShouldContain("sort=Sku");
     }
 }

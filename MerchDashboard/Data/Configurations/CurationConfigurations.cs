@@ -16,6 +16,18 @@ internal sealed class CuratedListConfiguration : IEntityTypeConfiguration<Curate
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(l => l.Overrides).WithOne(o => o.CuratedList).HasForeignKey(o => o.CuratedListId)
             .OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(l => l.LockedSlots).WithOne(s => s.CuratedList).HasForeignKey(s => s.CuratedListId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LockedSlotConfiguration : IEntityTypeConfiguration<LockedSlot>
+{
+    public void Configure(EntityTypeBuilder<LockedSlot> builder)
+    {
+        builder.HasIndex(s => new { s.CuratedListId, s.Position });
+        builder.HasOne(s => s.Product).WithMany().HasForeignKey(s => s.ProductId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -52,6 +52,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Prefix).HasMaxLength(16);
         builder.Property(k => k.Hash).HasMaxLength(64);
         builder.Property(k => k.CreatedBy).HasMaxLength(256);
+        builder.Property(k => k.Scopes).HasMaxLength(100).HasDefaultValue("storefront");
         builder.HasIndex(k => k.Name).IsUnique();
         builder.HasIndex(k => k.Hash).IsUnique();
     }

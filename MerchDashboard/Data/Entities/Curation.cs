@@ -28,6 +28,22 @@ public sealed class CuratedList
     public DateTime UpdatedAt { get; set; }
     public string UpdatedBy { get; set; } = "";
     public List<CurationOverride> Overrides { get; set; } = [];
+    /// <summary>What the lock froze, apart from the overrides; empty unless the list is locked.</summary>
+    public List<LockedSlot> LockedSlots { get; set; } = [];
+}
+
+/// <summary>One slot of a locked list as every shopper saw it at the moment of locking.</summary>
+public sealed class LockedSlot
+{
+    public int Id { get; set; }
+    public int CuratedListId { get; set; }
+    public CuratedList? CuratedList { get; set; }
+    /// <summary>1-based slot.</summary>
+    public int Position { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    /// <summary>Why the item held the slot when the list was locked (mined, rule, pinned...).</summary>
+    public Engine.Composition.SlotSource Source { get; set; }
 }
 
 public sealed class CurationOverride

@@ -12,6 +12,8 @@ public sealed class ApiKey
     public string CreatedBy { get; set; } = "";
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// <summary>Comma-separated scopes (storefront, ingest, curation, publishable); keys made before scopes existed are storefront keys.</summary>
+    public string Scopes { get; set; } = "storefront";
 }
 
 public enum StorefrontEventType

@@ -14,7 +14,8 @@ public enum SlotSource
 
 /// <summary>
 /// The composer's answer. <see cref="Warnings"/> tell the editor about overrides that could not be honoured
-/// (a pinned item out of stock, a pin beyond the slots); shoppers never see them.
+/// (a pinned item out of stock, a pin beyond the slots); shoppers never see them. <see cref="LockedSlots"/>
+/// counts the leading slots that are the same for every shopper (all of them in a locked list).
 /// </summary>
 public sealed record ComposedList(
     int AnchorProductId,
@@ -23,7 +24,8 @@ public sealed record ComposedList(
     string RecommendationId,
     DateTime ComposedAt,
     IReadOnlyList<Slot> Slots,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    int LockedSlots = 0)
 {
     /// <summary>
     /// Why the list has fewer than the requested slots, in plain words with counts (empty when it is full);
@@ -34,7 +36,8 @@ public sealed record ComposedList(
 
 /// <summary>
 /// One slot, 1-based. <see cref="Explanation"/> is for the editor and the preview (with notes). <see cref="Pair"/> holds the mined pair statistics (anchor -> product) whenever the
-/// product was mined for the anchor, even when a merchandiser pinned or added it.
+/// product was mined for the anchor, even when a merchandiser pinned or added it. <see cref="Locked"/> says
+/// the slot is frozen for every shopper.
 /// </summary>
 public sealed record Slot(
     int Position,
@@ -42,7 +45,8 @@ public sealed record Slot(
     SlotSource Source,
     bool PersonalizationMoved,
     string Explanation,
-    MinedCandidate? Pair)
+    MinedCandidate? Pair,
+    bool Locked = false)
 {
     private readonly string? _shopperExplanation;
 

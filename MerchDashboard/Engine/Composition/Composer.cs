@@ -24,7 +24,8 @@ public static class Composer
         }
 
         // 1. Overrides outside their start/expiry window at the as-of time are ignored.
-        var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
+        // While locked, the frozen slots are pins of their own; the merchandiser's overrides stay as they are.
+        var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf).WithFrozen(curation, request.Slots);
 
         // 2. Candidates, strongest source first so that a duplicate keeps it. A locked list needs no suggestions.
         var capacity = curation.Overrides.Count + mined.Count + request.Slots;
@@ -54,12 +55,17 @@ public static class Composer
             var position = i + 1;
             var anonymousPosition = Array.IndexOf(withoutShopper, arranged[i]) + 1;
             var personalization = SlotExplanation.Personalization(shopper, candidate, position, anonymousPosition);
-            var explanation = SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization);
-            slots[i] = new Slot(position, candidate.Product, candidate.Source, personalization is not null, explanation, candidate.Pair)
+            var locked = position <= lockedSlots;
+            var frozen = locked ? FrozenAt(curation, candidate.Product.Id) : null;
+            var source = frozen?.Source ?? candidate.Source;
+            var explanation = frozen is null
+                ? SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization)
+                : SlotExplanation.Frozen(candidate, frozen.Source);
+            slots[i] = new Slot(position, candidate.Product, source, personalization is not null, explanation, candidate.Pair, locked)
             {
-                ShopperExplanation = SlotExplanation.HasInternalNote(candidate)
-                    ? SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization, withNotes: false)
-                    : explanation,
+                ShopperExplanation = !SlotExplanation.HasInternalNote(candidate) ? explanation
+                    : frozen is null ? SlotExplanation.For(candidate, position, lockedSlots, catalog, personalization, withNotes: false)
+                    : SlotExplanation.Frozen(WithoutNote(candidate), frozen.Source),
             };
         }
         var list = Result(request, curation, slots, warnings);
@@ -67,6 +73,24 @@ public static class Composer
         {
             Shortfall = ShortfallReasons.For(anchor, catalog, curation.Mode, mined.Count, pool.AnyRuleApplies, warnings),
         };
+    }
+
+    private static Candidate WithoutNote(Candidate candidate)
+    {
+        candidate.Note = null;
+        return candidate;
+    }
+
+    private static FrozenSlot? FrozenAt(CurationState curation, int productId)
+    {
+        foreach (var slot in curation.Frozen)
+        {
+            if (slot.ProductId == productId)
+            {
+                return slot;
+            }
+        }
+        return null;
     }
 
     private static ComposedList Result(CompositionRequest request, CurationState curation, Slot[] slots, WarningLog warnings)
@@ -79,6 +103,7 @@ public static class Composer
             RecommendationId.For(request.AnchorProductId, label, request.AsOf, slots),
             request.AsOf,
             slots,
-            warnings.Messages);
+            warnings.Messages,
+            Math.Min(curation.LockedSlots(request.Slots), slots.Length));
     }
 }

@@ -29,6 +29,20 @@ internal static class SlotExplanation
         return personalization is null ? reason : $"{reason}; {personalization}";
     }
 
+    /// <summary>A slot a lock froze: why the item was there when the list was locked.</summary>
+    public static string Frozen(in Candidate candidate, SlotSource sourceWhenLocked)
+    {
+        var why = sourceWhenLocked switch
+        {
+            SlotSource.Pinned => "pinned by a merchandiser",
+            SlotSource.Manual => "added by a merchandiser",
+            SlotSource.Mined => candidate.Pair is { } pair ? BoughtTogether(pair).ToLowerInvariant() : "bought together",
+            SlotSource.Rule => "suggested by a complement rule",
+            _ => "a category best seller (fallback)",
+        };
+        return $"Locked by a merchandiser; when locked it was {why}" + NoteSuffix(candidate.Note);
+    }
+
     /// <summary>Null when personalization did not move the slot.</summary>
     public static string? Personalization(IShopperAffinity? shopper, in Candidate candidate, int position, int anonymousPosition)
     {

@@ -21,7 +21,12 @@ public sealed class CurationCommands(IDbContextFactory<AppDbContext> dbFactory, 
         return ToVersioned(anchorProductId, await LoadAsync(db, anchorProductId, ct));
     }
 
-    public async Task<CurationResult> ApplyAsync(int anchorProductId, int expectedVersion, CurationChange change, string user, CancellationToken ct = default)
+    public Task<CurationResult> ApplyAsync(int anchorProductId, int expectedVersion, CurationChange change, string user, CancellationToken ct = default) =>
+        ApplyAsync(anchorProductId, expectedVersion, change, user, ListTransitions.MaxSlots, ct);
+
+    /// <summary>Applies the change if the list is still at <paramref name="expectedVersion"/>; a pin or a lock of N beyond the list size <paramref name="slots"/> is refused.</summary>
+    public async Task<CurationResult> ApplyAsync(
+        int anchorProductId, int expectedVersion, CurationChange change, string user, int slots, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await LoadAsync(db, anchorProductId, ct);
@@ -39,9 +44,12 @@ public sealed class CurationCommands(IDbContextFactory<AppDbContext> dbFactory, 
         {
             return CurationResult.Refused($"Product {item} does not exist.", current);
         }
-        var before = change is CurationChange.UndoLast ? await StateBeforeLastChangeAsync(db, anchorProductId, ct) : null;
-        var outcome = ListTransitions.Apply(current.State, change, anchorProductId, before,
-            id => names.TryGetValue(id, out var name) ? name : $"product {id}");
+        if (ReferencedProducts(change).FirstOrDefault(id => !names.ContainsKey(id)) is > 0 and var missing)
+        {
+            return CurationResult.Refused($"Product {missing} does not exist.", current);
+        }
+        var outcome = ListTransitions.Apply(current.State, change, anchorProductId,
+            id => names.TryGetValue(id, out var name) ? name : $"product {id}", slots);
         if (outcome.Error is { } error)
         {
             return CurationResult.Refused(error, current);
@@ -75,6 +83,12 @@ public sealed class CurationCommands(IDbContextFactory<AppDbContext> dbFactory, 
     {
         db.CurationOverrides.RemoveRange(list.Overrides);
         list.Overrides.Clear();
+        db.LockedSlots.RemoveRange(list.LockedSlots);
+        list.LockedSlots.Clear();
+        foreach (var frozen in next.Frozen)
+        {
+            list.LockedSlots.Add(new LockedSlot { Position = frozen.Position, ProductId = frozen.ProductId, Source = frozen.Source });
+        }
         list.Mode = next.Mode;
         list.LockedTopN = next.LockedTopN;
         list.Note = next.Note;
@@ -90,34 +104,21 @@ public sealed class CurationCommands(IDbContextFactory<AppDbContext> dbFactory, 
         }
     }
 
-    private static async Task<ListState?> StateBeforeLastChangeAsync(AppDbContext db, int anchorProductId, CancellationToken ct)
-    {
-        var last = await db.AuditEntries.Where(a => a.AnchorProductId == anchorProductId)
-            .OrderByDescending(a => a.Id).Select(a => a.Before).FirstOrDefaultAsync(ct);
-        return last is null ? null : JsonSerializer.Deserialize<ListState>(last, Json);
-    }
-
     private static Task<CuratedList?> LoadAsync(AppDbContext db, int anchorProductId, CancellationToken ct) =>
-        db.CuratedLists.Include(l => l.Overrides).SingleOrDefaultAsync(l => l.AnchorProductId == anchorProductId, ct);
+        db.CuratedLists.Include(l => l.Overrides).Include(l => l.LockedSlots).AsSplitQuery()
+            .SingleOrDefaultAsync(l => l.AnchorProductId == anchorProductId, ct);
 
     private static VersionedList ToVersioned(int anchorProductId, CuratedList? list) =>
         new(anchorProductId, list?.Version ?? 0, ListState.From(list), list?.UpdatedAt, list?.UpdatedBy ?? "");
 
     private static async Task<Dictionary<int, string>> ProductNamesAsync(AppDbContext db, int anchor, CurationChange change, ListState state, CancellationToken ct)
     {
-        var ids = state.Overrides.Select(o => o.ProductId).Append(anchor).ToHashSet();
+        var ids = state.Overrides.Select(o => o.ProductId).Concat(state.Frozen.Select(f => f.ProductId)).Append(anchor).ToHashSet();
         if (ReferencedProduct(change) is { } item)
         {
             ids.Add(item);
         }
-        if (change is CurationChange.Reorder reorder)
-        {
-            ids.UnionWith(reorder.ProductIds);
-        }
-        if (change is CurationChange.LockList lockChange)
-        {
-            ids.UnionWith(lockChange.ShownProductIds);
-        }
+        ids.UnionWith(ReferencedProducts(change));
         return await db.Products.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => $"{p.Name} ({p.Sku})", ct);
     }
 
@@ -126,6 +127,15 @@ public sealed class CurationCommands(IDbContextFactory<AppDbContext> dbFactory, 
         CurationChange.Pin p => p.ProductId,
         CurationChange.Add a => a.ProductId,
         CurationChange.Exclude e => e.ProductId,
+        CurationChange.Move m => m.ProductId,
         _ => null,
+    };
+
+    /// <summary>The items a lock or a restore would write, each of which must exist.</summary>
+    private static IEnumerable<int> ReferencedProducts(CurationChange change) => change switch
+    {
+        CurationChange.LockList l => l.Shown.Select(s => s.ProductId),
+        CurationChange.Restore r => r.State.Overrides.Select(o => o.ProductId).Concat(r.State.Frozen.Select(f => f.ProductId)),
+        _ => [],
     };
 }

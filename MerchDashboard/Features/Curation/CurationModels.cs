@@ -1,4 +1,5 @@
 using MerchDashboard.Data.Entities;
+using MerchDashboard.Engine.Composition;
 
 namespace MerchDashboard.Features.Curation;
 
@@ -9,15 +10,30 @@ public sealed record OverrideState(
     public static OverrideState From(CurationOverride o) => new(o.Kind, o.ProductId, o.Position, o.StartsAt, o.ExpiresAt, o.Note);
 }
 
-/// <summary>A curated list's whole state: what the audit trail records before and after every change.</summary>
+/// <summary>
+/// A curated list's whole state: what the audit trail records before and after every change.
+/// <see cref="Frozen"/> is what a lock froze, kept apart from the merchandiser's overrides (empty when unlocked).
+/// </summary>
 public sealed record ListState(ListMode Mode, int? LockedTopN, string Note, IReadOnlyList<OverrideState> Overrides)
 {
     public static readonly ListState Automatic = new(ListMode.Auto, null, "", []);
 
+    public IReadOnlyList<FrozenSlot> Frozen { get; init; } = [];
+
+    public bool IsLocked => Mode is ListMode.Locked or ListMode.LockedTopN;
+
     public static ListState From(CuratedList? list) => list is null
         ? Automatic
         : new(list.Mode, list.LockedTopN, list.Note,
-            list.Overrides.OrderBy(o => o.Kind).ThenBy(o => o.Position).ThenBy(o => o.ProductId).Select(OverrideState.From).ToList());
+            list.Overrides.OrderBy(o => o.Kind).ThenBy(o => o.Position).ThenBy(o => o.ProductId).Select(OverrideState.From).ToList())
+        {
+            Frozen = [.. list.LockedSlots.OrderBy(s => s.Position).Select(s => new FrozenSlot(s.ProductId, s.Position, s.Source))],
+        };
+
+    /// <summary>Same mode, note, overrides and frozen slots (records compare lists by reference).</summary>
+    public bool SameAs(ListState other) =>
+        Mode == other.Mode && LockedTopN == other.LockedTopN && Note == other.Note
+        && Overrides.SequenceEqual(other.Overrides) && Frozen.SequenceEqual(other.Frozen);
 }
 
 /// <summary>The list of an anchor with its version, for optimistic concurrency: a change names the version it was made on.</summary>
@@ -38,13 +54,19 @@ public abstract record CurationChange
     /// <summary>Drop every override of the item (unpin, un-add, un-exclude).</summary>
     public sealed record Remove(int ProductId) : CurationChange;
 
-    /// <summary>Pins in this order at slots 1..n (drag and drop); other pins are dropped.</summary>
-    public sealed record Reorder(IReadOnlyList<int> ProductIds) : CurationChange;
+    /// <summary>A move in the final list (drag or arrows): pins only this item at the slot, keeping its note and window.</summary>
+    public sealed record Move(int ProductId, int Position) : CurationChange;
 
-    /// <summary>Freeze the list as shown: its items become pins; with TopN only the first N slots.</summary>
-    public sealed record LockList(IReadOnlyList<int> ShownProductIds, int? TopN) : CurationChange;
+    /// <summary>
+    /// Freeze the list as every shopper sees it (<paramref name="Shown"/>, the anonymous composition): all of
+    /// it, or with TopN only the first N slots. The overrides stay as they are.
+    /// </summary>
+    public sealed record LockList(IReadOnlyList<FrozenSlot> Shown, int? TopN) : CurationChange;
 
-    /// <summary>Back to Curated: the pins stay, the rest is filled again.</summary>
+    /// <summary>Replace every override of the list at once (the curation API's PUT); each is a Pin, Add or Exclude, validated as in the editor. A lock stays.</summary>
+    public sealed record ReplaceOverrides(IReadOnlyList<CurationChange> Overrides) : CurationChange;
+
+    /// <summary>Forget what the lock froze: the overrides apply again and the free slots are ranked again.</summary>
     public sealed record UnlockList : CurationChange;
 
     /// <summary>Drop every override: the list is automatic again.</summary>
@@ -52,8 +74,8 @@ public abstract record CurationChange
 
     public sealed record SetNote(string Note) : CurationChange;
 
-    /// <summary>Restore the state before the last change.</summary>
-    public sealed record UndoLast : CurationChange;
+    /// <summary>Bring back a whole earlier state (undo, redo, a history entry); <paramref name="Label"/> names it in the audit.</summary>
+    public sealed record Restore(ListState State, string Label) : CurationChange;
 }
 
 public sealed record CurationResult(bool Succeeded, string? Error, VersionedList Current, bool Conflict = false)

@@ -87,6 +87,10 @@ public sealed class ComplementRuleCommands(IDbContextFactory<AppDbContext> dbFac
         {
             return new RuleResult(false, "That rule no longer exists.");
         }
+        if (await DuplicateOfAsync(db, id, input, ct) is { } duplicate)
+        {
+            return new RuleResult(false, $"The same rule already exists ({Describe(duplicate, categories)}); an identical rule would only double its effect. Edit that one instead.");
+        }
         rule.SourceCategoryId = input.SourceCategoryId;
         rule.SourceTag = string.IsNullOrWhiteSpace(input.SourceTag) ? null : input.SourceTag.Trim();
         rule.TargetCategoryId = input.TargetCategoryId!.Value;
@@ -96,6 +100,17 @@ public sealed class ComplementRuleCommands(IDbContextFactory<AppDbContext> dbFac
         await db.SaveChangesAsync(ct);
         await snapshots.ReloadCatalogRulesAsync(ct);
         return new RuleResult(true, null, Reach(rule.SourceCategoryId, rule.SourceTag, rule.TargetCategoryId));
+    }
+
+    /// <summary>An active rule, other than the one being edited, with the same source (category and tag, tags case-insensitive) and target.</summary>
+    private static async Task<ComplementRuleInfo?> DuplicateOfAsync(AppDbContext db, int? id, RuleInput input, CancellationToken ct)
+    {
+        var tag = string.IsNullOrWhiteSpace(input.SourceTag) ? null : input.SourceTag.Trim();
+        var sameTarget = await db.ComplementRules.AsNoTracking()
+            .Where(r => r.IsActive && r.Id != (id ?? 0) && r.TargetCategoryId == input.TargetCategoryId && r.SourceCategoryId == input.SourceCategoryId)
+            .ToListAsync(ct);
+        var duplicate = sameTarget.FirstOrDefault(r => string.Equals(r.SourceTag, tag, StringComparison.OrdinalIgnoreCase));
+        return duplicate is null ? null : ToInfo(duplicate);
     }
 
     private IEnumerable<Engine.Catalog.ProductInfo> Matching(ComplementRuleInfo rule) =>

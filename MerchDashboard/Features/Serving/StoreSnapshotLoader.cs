@@ -77,14 +77,17 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
 
     private static async Task<IReadOnlyDictionary<int, CuratedEntry>> LoadCurationAsync(AppDbContext db, CancellationToken ct)
     {
-        var lists = await db.CuratedLists.AsNoTracking().Include(l => l.Overrides).ToListAsync(ct);
+        var lists = await db.CuratedLists.AsNoTracking().Include(l => l.Overrides).Include(l => l.LockedSlots).AsSplitQuery().ToListAsync(ct);
         return lists.ToDictionary(l => l.AnchorProductId, l => new CuratedEntry(ToState(l), l.Version));
     }
 
     internal static CurationState ToState(CuratedList list) => new(
         (CurationMode)(int)list.Mode,
         list.Overrides.OrderBy(o => o.Id).Select(ToOverride).ToList(),
-        list.LockedTopN ?? 0);
+        list.LockedTopN ?? 0)
+    {
+        Frozen = [.. list.LockedSlots.OrderBy(s => s.Position).Select(s => new FrozenSlot(s.ProductId, s.Position, s.Source))],
+    };
 
     private static EngineOverride ToOverride(CurationOverride o) => o.Kind switch
     {

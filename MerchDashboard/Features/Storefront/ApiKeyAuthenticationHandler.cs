@@ -26,7 +26,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid or was revoked.");
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             .. key.Scopes.Select(scope => new Claim(ApiKeyScopes.ClaimType, scope))],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -38,5 +39,15 @@ public sealed class ApiKeyAuthenticationHandler(
             title: "A valid API key is required",
             detail: $"Send the storefront's key in the {HeaderName} header; an administrator creates keys on the API keys page or with the api-key verb.",
             statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var scopes = string.Join(", ", Context.User.FindAll(ApiKeyScopes.ClaimType).Select(c => c.Value));
+        await Results.Problem(
+            title: "This API key's scopes do not allow this call",
+            detail: $"The key has the scopes: {scopes}. An administrator creates a key with the needed scope on the API keys page or with api-key create --scope.",
+            statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Features.Storefront;
 
-public sealed record ApiKeyInfo(int Id, string Name, string Prefix, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt)
+public sealed record ApiKeyInfo(int Id, string Name, string Prefix, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, IReadOnlyList<string> Scopes)
 {
     public bool IsActive => RevokedAt is null;
 }
@@ -26,12 +26,22 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, (ApiKeyInfo? Key, DateTime CachedAt)> _byHash = new(StringComparer.Ordinal);
 
-    public async Task<(CreatedApiKey? Created, string? Error)> CreateAsync(string name, string createdBy, CancellationToken ct = default)
+    public Task<(CreatedApiKey? Created, string? Error)> CreateAsync(string name, string createdBy, CancellationToken ct = default) =>
+        CreateAsync(name, createdBy, scopes: null, ct);
+
+    /// <summary>Creates a key with <paramref name="scopes"/> (null or empty: the default, storefront).</summary>
+    public async Task<(CreatedApiKey? Created, string? Error)> CreateAsync(
+        string name, string createdBy, IReadOnlyList<string>? scopes, CancellationToken ct = default)
     {
         name = name.Trim();
         if (name.Length is 0 or > 100)
         {
             return (null, "Give the key a name of 1 to 100 characters (which storefront uses it).");
+        }
+        var (parsed, scopeError) = ApiKeyScopes.Parse(scopes is null ? null : string.Join(',', scopes));
+        if (scopeError is not null)
+        {
+            return (null, scopeError);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ApiKeys.AnyAsync(k => k.Name == name, ct))
@@ -42,6 +52,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var entity = new ApiKey
         {
             Name = name, Prefix = key[..12], Hash = Hash(key), CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = createdBy,
+            Scopes = ApiKeyScopes.Format(parsed),
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(ct);
@@ -103,5 +114,6 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static ApiKeyInfo ToInfo(ApiKey k) => new(k.Id, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt);
+    private static ApiKeyInfo ToInfo(ApiKey k) =>
+        new(k.Id, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, ApiKeyScopes.Parse(k.Scopes).Scopes);
 }

@@ -45,7 +45,9 @@ public static class EventEndpoints
             .Produces<EventsAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront));
         return api;
     }
 

@@ -7,11 +7,14 @@ namespace MerchDashboard.Features.Storefront;
 
 public sealed record PairStatisticsDto(int Count, double Support, double Confidence, double Lift);
 
-/// <summary>One slot of a list as the storefront shows it.</summary>
-public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, string Source, bool Personalized, string Explanation, PairStatisticsDto? Statistics);
+/// <summary>One slot of a list as the storefront shows it; <c>Locked</c> says it is the same for every shopper.</summary>
+public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, string Source, bool Personalized, string Explanation, PairStatisticsDto? Statistics, bool Locked);
 
-/// <summary>The final frequently-bought-with list of a product; <c>ComposedAt</c> is its as-of time, the start of the minute it was served in.</summary>
-public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items)
+/// <summary>
+/// The final frequently-bought-with list of a product; <c>ComposedAt</c> is its as-of time, the start of the
+/// minute it was served in; <c>LockedSlots</c> counts the leading slots locked for every shopper (0 to the list's length).
+/// </summary>
+public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items, int LockedSlots)
 {
     /// <summary>ISO 4217 code of every amount in the response: the store currency of the request (Store settings).</summary>
     public string Currency { get; init; } = StoreCulture.CurrentCurrencyCode;
@@ -42,17 +45,20 @@ public static class RecommendationEndpoints
             .WithName("GetFrequentlyBoughtWith")
             .WithSummary("The final frequently-bought-with list of a product, for a shopper or anonymous")
             .Produces<FrequentlyBoughtWithDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront, ApiKeyScopes.Publishable));
         api.MapGet("/products/{sku}/bundle", Bundle)
             .WithName("GetBundle")
             .WithSummary("The bought-together bundle of a product with its total price")
             .Produces<BundleDto>().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront, ApiKeyScopes.Publishable));
         api.MapGet("/customers/{id}/recommendations", Recommendations)
             .WithName("GetRecommendations")
             .WithSummary("Recommended for you: personalized for a known customer, best sellers otherwise")
             .Produces<RecommendationsDto>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront));
         return api;
     }
 

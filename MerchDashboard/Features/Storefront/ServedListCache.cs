@@ -44,8 +44,9 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider
         var list = RecommendationService.Compose(snapshot, anchor.Id, shopper, minute, slots);
         var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
             RecommendationEndpoints.SourceName(s.Source), s.PersonalizationMoved, s.ShopperExplanation,
-            s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null)).ToList();
-        var dto = new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customer, items);
+            s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked)).ToList();
+        var dto = new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt,
+            customer, items, list.LockedSlots);
         if (generation.Lists.Count < MaxEntries)
         {
             generation.Lists.TryAdd(key, dto);

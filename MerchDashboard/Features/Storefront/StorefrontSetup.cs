@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using MerchDashboard.Data;
+using MerchDashboard.Features.Curation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -19,9 +20,16 @@ public static class StorefrontSetup
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ServedListCache>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
+        var authorization = services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireClaim(ApiKeyAuthenticationHandler.KeyIdClaim));
+        string[][] policies = [[ApiKeyScopes.Storefront], [ApiKeyScopes.Storefront, ApiKeyScopes.Publishable], [ApiKeyScopes.Ingest], [ApiKeyScopes.Curation]];
+        foreach (var scopes in policies)
+        {
+            authorization.AddPolicy(ApiKeyScopes.PolicyFor(scopes), p => p
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireClaim(ApiKeyScopes.ClaimType, scopes));
+        }
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -46,6 +54,8 @@ public static class StorefrontSetup
                 });
             });
         });
+        // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
@@ -61,6 +71,8 @@ public static class StorefrontSetup
             .WithTags("Storefront").DisableAntiforgery();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
+        api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Curation)).WithTags("Curation")
+            .MapCurationEndpoints();
         app.MapBareBenchmarkEndpointIfEnabled();
         return app;
     }

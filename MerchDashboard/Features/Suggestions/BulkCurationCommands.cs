@@ -8,7 +8,8 @@ public sealed record BulkResult(int Done, IReadOnlyList<string> Refused);
 
 /// <summary>
 /// Lock or unlock many lists at once, one audited change per list. Locking freezes the list as composed
-/// now for an anonymous shopper; each list is read at its current version, so a concurrent edit wins.
+/// now for an anonymous shopper; unlocking gives each list back its pre-lock composition (its overrides
+/// untouched). Each list is read at its current version, so a concurrent edit wins.
 /// </summary>
 public sealed class BulkCurationCommands(CurationCommands commands, StoreSnapshotService snapshots, TimeProvider time)
 {
@@ -16,8 +17,9 @@ public sealed class BulkCurationCommands(CurationCommands commands, StoreSnapsho
         ForEachAsync(anchorIds, async (id, current) =>
         {
             var snapshot = snapshots.Current;
-            var composed = ListStates.Compose(snapshot, id, ListStates.ToEngine(current.State), time.GetUtcNow().UtcDateTime, SuggestionQueries.SlotsFor(snapshot));
-            return await commands.ApplyAsync(id, current.Version, new LockList([.. composed.Slots.Select(s => s.Product.Id)], null), user, ct);
+            var slots = SuggestionQueries.SlotsFor(snapshot);
+            var lockChange = ListStates.LockAsShown(snapshot, id, current.State, time.GetUtcNow().UtcDateTime, slots, topN: null);
+            return await commands.ApplyAsync(id, current.Version, lockChange, user, slots, ct);
         }, ct);
 
     public Task<BulkResult> UnlockAsync(IEnumerable<int> anchorIds, string user, CancellationToken ct = default) =>

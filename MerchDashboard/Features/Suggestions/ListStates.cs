@@ -11,7 +11,17 @@ public static class ListStates
     public static CurationState ToEngine(ListState state) => new(
         (CurationMode)(int)state.Mode,
         state.Overrides.Select(ToEngine).ToList(),
-        state.LockedTopN ?? 0);
+        state.LockedTopN ?? 0)
+    {
+        Frozen = state.Frozen,
+    };
+
+    /// <summary>The lock of a list as every shopper sees it now (anonymous composition): all of it, or its top N.</summary>
+    public static CurationChange.LockList LockAsShown(StoreSnapshot snapshot, int anchorProductId, ListState state, DateTime asOf, int slots, int? topN)
+    {
+        var shown = Compose(snapshot, anchorProductId, ToEngine(state), asOf, slots);
+        return new CurationChange.LockList([.. shown.Slots.Select(s => new FrozenSlot(s.Product.Id, s.Position, s.Source))], topN);
+    }
 
     public static ComposedList Compose(StoreSnapshot snapshot, int anchorProductId, CurationState state, DateTime asOf, int slots) =>
         Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf), snapshot.Catalog, snapshot.MinedFor(anchorProductId), state);

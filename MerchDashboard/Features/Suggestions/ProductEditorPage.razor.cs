@@ -32,7 +32,7 @@ public sealed partial class ProductEditorPage : IDisposable
     private VersionedList? _list;
     private CurationState? _state;
     private ComposedList? _composed;
-    private IReadOnlyList<int> _shownIds = [];
+    private readonly EditorUndoHistory _undo = new();
     private IReadOnlyList<CurationAlert> _alerts = [];
     private IReadOnlyList<HistoryEntry> _history = [];
     private List<BreadcrumbItem> _crumbs = [];
@@ -70,23 +70,61 @@ public sealed partial class ProductEditorPage : IDisposable
         _slots = SuggestionQueries.SlotsFor(_snapshot);
         _state = ListStates.ToEngine(_list!.State);
         _composed = ListStates.Compose(_snapshot, _anchor!.Id, _state, now, _slots);
-        _shownIds = [.. _composed.Slots.Select(s => s.Product.Id)];
         _alerts = CurationAlerts.For(_snapshot, _state, _composed, _slots, now);
     }
 
-    private async Task ApplyAsync(CurationChange change)
+    private async Task ChangeAsync(CurationChange change) => await ApplyAsync(change);
+
+    /// <summary>Saves a change made here; true when saved (the editor's own changes can be undone).</summary>
+    private async Task<bool> ApplyAsync(CurationChange change)
+    {
+        var before = _list?.State;
+        var saved = await SaveAsync(change);
+        if (saved && before is not null && _history.Count > 0)
+        {
+            _undo.Record(before, _list!.State, _history[0].Summary);
+        }
+        return saved;
+    }
+
+    private Task<bool> LockAsync(int? topN) =>
+        ApplyAsync(ListStates.LockAsShown(_snapshot, _anchor!.Id, _list!.State, Time.GetUtcNow().UtcDateTime, _slots, topN));
+
+    private async Task UndoAsync()
+    {
+        if (_undo.NextUndo is { } step && await SaveAsync(new CurationChange.Restore(step.Before, $"Undid: {step.Summary}")))
+        {
+            _undo.Undone();
+        }
+    }
+
+    private async Task RedoAsync()
+    {
+        if (_undo.NextRedo is { } step && await SaveAsync(new CurationChange.Restore(step.After, $"Redid: {step.Summary}")))
+        {
+            _undo.Redone();
+        }
+    }
+
+    private async Task RestoreAsync(HistoryEntry entry) =>
+        await ApplyAsync(new CurationChange.Restore(entry.After!, $"Restored the list as it was after \"{entry.Summary}\" ({entry.At:MMM d, yyyy HH:mm} UTC)"));
+
+    private ComposedList PreviewOf(ListState state) =>
+        ListStates.Compose(_snapshot, _anchor!.Id, ListStates.ToEngine(state), Time.GetUtcNow().UtcDateTime, _slots);
+
+    private async Task<bool> SaveAsync(CurationChange change)
     {
         if (_anchor is null || _list is null)
         {
-            return;
+            return false;
         }
         if (!await CanCurateAsync())
         {
             _error = "You may view this list but not change it.";
-            return;
+            return false;
         }
         var user = (await AuthState).User.Identity?.Name ?? "unknown";
-        var result = await Commands.ApplyAsync(_anchor.Id, _list.Version, change, user);
+        var result = await Commands.ApplyAsync(_anchor.Id, _list.Version, change, user, slots: _slots);
         _list = result.Current;
         _conflict = result.Conflict ? result.Error : null;
         _error = result is { Succeeded: false, Conflict: false } ? result.Error : null;
@@ -97,6 +135,9 @@ public sealed partial class ProductEditorPage : IDisposable
         _snapshot = Snapshots.Current;
         _history = await History.ForAnchorAsync(_anchor.Id);
         Recompose();
+        // The change may come from a child's delegate (not an EventCallback), which re-renders only the child.
+        StateHasChanged();
+        return result.Succeeded;
     }
 
     private List<ProductInfo> SearchProducts(string? text)

@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Account;
+using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -14,6 +15,17 @@ public sealed partial class SuggestionsPage : IDisposable
     [Inject] private BulkCurationCommands Bulk { get; set; } = default!;
     [Inject] private StoreSnapshotService Snapshots { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    // Filters, sort and page live in the URL, so that Back from a product restores the list as it was left.
+    [SupplyParameterFromQuery(Name = "q")] public string? QuerySearch { get; set; }
+    [SupplyParameterFromQuery(Name = "category")] public int? QueryCategory { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? QueryStatus { get; set; }
+    [SupplyParameterFromQuery(Name = "alert")] public string? QueryAlert { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? QuerySort { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public bool QueryDescending { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public int? QueryPage { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     private MudTable<SuggestionRow>? _table;
@@ -28,16 +40,44 @@ public sealed partial class SuggestionsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        _filter = new SuggestionFilter(QuerySearch, QueryCategory,
+            Enum.TryParse<CurationMode>(QueryStatus, ignoreCase: true, out var mode) ? mode : null,
+            Enum.TryParse<AlertKind>(QueryAlert, ignoreCase: true, out var alert) ? alert : null);
         _categories = Queries.Categories();
         _slots = SuggestionQueries.SlotsFor(Snapshots.Current);
         _canCurate = await CanCurateAsync();
         Snapshots.Replaced += OnSnapshotReplaced;
     }
 
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && QueryPage is > 1 && _table is not null)
+        {
+            _table.NavigateTo(QueryPage.Value - 1);
+        }
+    }
+
+    private SortDirection InitialDirection(SuggestionSort sort) =>
+        string.Equals(QuerySort, sort.ToString(), StringComparison.OrdinalIgnoreCase)
+            ? QueryDescending ? SortDirection.Descending : SortDirection.Ascending
+            : SortDirection.None;
+
     private Task<TableData<SuggestionRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        var sort = Enum.TryParse<SuggestionSort>(state.SortLabel, out var s) && state.SortDirection != SortDirection.None ? s : SuggestionSort.Attention;
-        var page = Queries.Page(_filter, sort, state.SortDirection == SortDirection.Descending, state.Page, state.PageSize);
+        var sorted = Enum.TryParse<SuggestionSort>(state.SortLabel, out var s) && state.SortDirection != SortDirection.None;
+        var sort = sorted ? s : SuggestionSort.Attention;
+        var descending = state.SortDirection == SortDirection.Descending;
+        var page = Queries.Page(_filter, sort, descending, state.Page, state.PageSize);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(_filter.Search) ? null : _filter.Search,
+            ["category"] = _filter.CategoryId,
+            ["status"] = _filter.Mode?.ToString(),
+            ["alert"] = _filter.Alert?.ToString(),
+            ["sort"] = sorted ? sort.ToString() : null,
+            ["desc"] = sorted && descending ? true : null,
+            ["page"] = state.Page > 0 ? state.Page + 1 : null,
+        }), replace: true);
         return Task.FromResult(new TableData<SuggestionRow> { Items = page.Rows, TotalItems = page.TotalCount });
     }
 
@@ -55,8 +95,23 @@ public sealed partial class SuggestionsPage : IDisposable
         }
     }
 
-    private Task LockSelectedAsync() => BulkAsync("Locked", (ids, user) => Bulk.LockAsync(ids, user));
-    private Task UnlockSelectedAsync() => BulkAsync("Unlocked", (ids, user) => Bulk.UnlockAsync(ids, user));
+    private async Task LockSelectedAsync()
+    {
+        if (await Dialogs.ConfirmAsync($"Lock {_selected.Count} lists?",
+                "Each selected list is frozen as every shopper sees it now; its pins, adds and excludes stay as they are, and Unlock gives it back.", "Lock"))
+        {
+            await BulkAsync("Locked", (ids, user) => Bulk.LockAsync(ids, user));
+        }
+    }
+
+    private async Task UnlockSelectedAsync()
+    {
+        if (await Dialogs.ConfirmAsync($"Unlock {_selected.Count} lists?",
+                "Each selected list gets back its composition from before the lock: its overrides apply and its free slots follow the shopper again.", "Unlock"))
+        {
+            await BulkAsync("Unlocked", (ids, user) => Bulk.UnlockAsync(ids, user));
+        }
+    }
 
     private async Task BulkAsync(string verb, Func<IReadOnlyList<int>, string, Task<BulkResult>> action)
     {

@@ -60,6 +60,13 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasDefaultValue("storefront");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
@@ -428,6 +435,35 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CuratedListId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CuratedListId", "Position");
+
+                    b.ToTable("LockedSlots");
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
@@ -977,6 +1013,25 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
+                {
+                    b.HasOne("MerchDashboard.Data.Entities.CuratedList", "CuratedList")
+                        .WithMany("LockedSlots")
+                        .HasForeignKey("CuratedListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MerchDashboard.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CuratedList");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
                 {
                     b.HasOne("MerchDashboard.Data.Entities.MiningRun", null)
@@ -1093,6 +1148,8 @@ namespace MerchDashboard.Data.Migrations.Postgres
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.CuratedList", b =>
                 {
+                    b.Navigation("LockedSlots");
+
                     b.Navigation("Overrides");
                 });
 

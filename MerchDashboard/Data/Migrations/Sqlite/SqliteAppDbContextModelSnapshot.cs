@@ -52,6 +52,13 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("storefront");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Hash")
@@ -408,6 +415,33 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.ToTable("Customers");
+                });
+
+            modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CuratedListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CuratedListId", "Position");
+
+                    b.ToTable("LockedSlots");
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
@@ -937,6 +971,25 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
+                {
+                    b.HasOne("MerchDashboard.Data.Entities.CuratedList", "CuratedList")
+                        .WithMany("LockedSlots")
+                        .HasForeignKey("CuratedListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MerchDashboard.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CuratedList");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
                 {
                     b.HasOne("MerchDashboard.Data.Entities.MiningRun", null)
@@ -1053,6 +1106,8 @@ namespace MerchDashboard.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.CuratedList", b =>
                 {
+                    b.Navigation("LockedSlots");
+
                     b.Navigation("Overrides");
                 });
 
