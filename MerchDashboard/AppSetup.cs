@@ -8,6 +8,7 @@ using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
+using MerchDashboard.Hosting;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ public static class AppSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddMerchHosting();
         builder.Services.AddMerchData();
         builder.Services.AddMerchAccounts();
         builder.Services.AddStorefrontApi();
@@ -43,12 +45,13 @@ public static class AppSetup
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("en-US");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        app.UseMerchForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseRequestLocalization();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMerchErrorResponses();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

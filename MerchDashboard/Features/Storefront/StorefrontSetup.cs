@@ -17,6 +17,7 @@ public static class StorefrontSetup
         services.AddOptions<StorefrontApiOptions>().BindConfiguration(StorefrontApiOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<FailedKeyAttempts>();
         services.AddSingleton<ServedListCache>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
