@@ -32,13 +32,12 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
     {
         var first = _database.CreateImporter();
         var second = _database.CreateImporter();
-        ImportReport? secondReport = null;
-        var interleave = new CallbackProgress(() =>
-            // The second import runs to completion after the first read its ids and before it writes.
-            secondReport ??= Task.Run(() => second.ImportAsync(new StoreFiles { Orders = ImportSource.FromText("orders.csv", OtherOrders) })).GetAwaiter().GetResult());
+        // The second import runs to completion after the first read its ids and before it writes.
+        var interleave = new RunOnceOnFirstReport(() => second.ImportAsync(new StoreFiles { Orders = ImportSource.FromText("orders.csv", OtherOrders) }));
 
         var firstReport = await first.ImportAsync(StoreImporterTests.Store(), interleave, Ct);
 
+        var secondReport = interleave.Result;
         secondReport.ShouldNotBeNull().Succeeded.ShouldBeTrue(string.Join("; ", secondReport.Problems));
         firstReport.Succeeded.ShouldBeTrue(string.Join("; ", firstReport.Problems));
         await using var db = _database.CreateDbContext();
@@ -118,8 +117,11 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
         new HostingEnvironment { EnvironmentName = "Production", ContentRootPath = seed },
         NullLogger<DatabaseInitializer>.Instance);
 
-    private sealed class CallbackProgress(Action onReport) : IProgress<ImportProgress>
+    /// <summary>Runs another import to completion, synchronously, the first time the import under test reports progress.</summary>
+    private sealed class RunOnceOnFirstReport(Func<Task<ImportReport>> other) : IProgress<ImportProgress>
     {
-        public void Report(ImportProgress value) => onReport();
+        public ImportReport? Result { get; private set; }
+
+        public void Report(ImportProgress value) => Result ??= Task.Run(other).GetAwaiter().GetResult();
     }
 }

@@ -47,7 +47,7 @@ public sealed class ApiKeyFloodTests(ApiKeyFloodTests.Fixture app) : IClassFixtu
         (keys.DatabaseLookups - lookupsBefore).ShouldBe(FailuresAllowed, "past the limit no invalid key reaches the database");
         keys.CacheStatistics!.CurrentEntryCount.ShouldBe(1, "invalid keys are never cached");
 
-        var hitsBefore = keys.CacheStatistics.TotalHits;
+        var hitsBefore = keys.CacheStatistics!.TotalHits;
         using var after = await storefront.GetAsync(path, ct);
 
         after.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -115,7 +115,7 @@ public static class AccountEndpoints
             var form = await http.Request.ReadFormAsync(http.RequestAborted);
             return await antiforgery.IsRequestValidAsync(http) ? form : null;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
             return null;
         }
