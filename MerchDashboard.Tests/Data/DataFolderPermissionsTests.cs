@@ -6,6 +6,7 @@ namespace MerchDashboard.Tests.Data;
 
 /// <summary>The data folder (database with the Data Protection keys, demo passwords) is readable by its owner only.</summary>
 [Collection(SharedMerchApp.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class DataFolderPermissionsTests(MerchAppFixture app)
 {
     [Fact]

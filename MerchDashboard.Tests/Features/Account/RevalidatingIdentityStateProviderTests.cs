@@ -1,3 +1,4 @@
+using Bunit;
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Tests.TestSupport;
@@ -22,7 +23,7 @@ public sealed class RevalidatingIdentityStateProviderTests(MerchAppFixture app) 
         var (user, provider) = await SignedInCircuitAsync(Roles.Merchandiser);
         var cut = Render(EditControls());
 
-        await Task.Delay(Interval * 5, TestContext.Current.CancellationToken);
+        await Task.Delay(Interval * 5, Xunit.TestContext.Current.CancellationToken);
         cut.FindAll("[data-testid=pin]").Count.ShouldBe(1, "an unchanged user keeps the edit controls across revalidations");
 
         (await Services.GetRequiredService<AccountCommands>().SetRoleAsync(user.Id, Roles.Staff)).Succeeded.ShouldBeTrue();
