@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace MerchDashboard.Data;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace MerchDashboard.Data;
 /// Development, the demo passwords: on Unix it is made owner-only (folder 0700, files 0600), at creation
 /// and again at every start for installs made before. SQLite gives its -wal and -shm files the database
 /// file's mode, so creating the empty database file owner-only covers them. Windows keeps its ACLs.
+/// A database file created here is switched to write-ahead logging at once, as EF Core does for files it
+/// creates itself: readers and a writer then work at the same time.
 /// </summary>
 public static class DataFolderPermissions
 {
@@ -23,10 +27,15 @@ public static class DataFolderPermissions
         if (!System.IO.File.Exists(databaseFile))
         {
             // An empty file is a new database to SQLite; creating it here decides its mode.
-            using var created = new FileStream(databaseFile, new FileStreamOptions
+            using (new FileStream(databaseFile, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = File }))
             {
-                Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = File,
-            });
+                // Only the mode matters here.
+            }
+            using var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False");
+            connection.Open();
+            using var wal = connection.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            wal.ExecuteNonQuery();
         }
         foreach (var file in Directory.EnumerateFiles(folder))
         {

@@ -98,7 +98,8 @@ public sealed class SqliteConcurrencyTests : IAsyncLifetime
         await using var db = BusyAwareContext(TimeSpan.FromSeconds(20));
         db.AppSettings.Add(new AppSetting { Key = "wait-test", Value = "x", UpdatedBy = "test" });
 
-        var save = db.SaveChangesAsync(Ct);
+        // Microsoft.Data.Sqlite waits synchronously, so the save runs on another thread.
+        var save = Task.Run(() => db.SaveChangesAsync(Ct), Ct);
         await Task.Delay(500, Ct);
         save.IsCompleted.ShouldBeFalse("the save waits for the other writer");
         await transaction.CommitAsync(Ct);
