@@ -41,7 +41,12 @@ public sealed class StartupLock : IAsyncDisposable
         {
             try
             {
-                return new StartupLock(null, new FileStream(source + ".startup-lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = DataFolderPermissions.File;
+                }
+                return new StartupLock(null, new FileStream(source + ".startup-lock", options));
             }
             catch (IOException)
             {

@@ -60,6 +60,7 @@ public sealed class RevalidatingIdentityStateProviderTests(MerchAppFixture app) 
             Options.Create(new AccountOptions { RevalidationInterval = Interval }), appServices.GetRequiredService<IOptions<IdentityOptions>>());
         provider.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         Services.AddSingleton<AuthenticationStateProvider>(provider);
+        Services.AddAuthorizationCore(Policies.Configure);
         // bUnit registers a placeholder authorization service; the app's own evaluates the real policies.
         Services.AddSingleton(appServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>());
         Services.AddCascadingAuthenticationState();
