@@ -9,6 +9,7 @@ using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
 using MerchDashboard.Features.Store;
+using MerchDashboard.Hosting;
 using MudBlazor.Services;
 
 namespace MerchDashboard;
@@ -20,6 +21,7 @@ public static class AppSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddMerchHosting();
         builder.Services.AddMerchData();
         builder.Services.AddMerchAccounts();
         builder.Services.AddStorefrontApi();
@@ -36,12 +38,13 @@ public static class AppSetup
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("en-US");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        app.UseMerchForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStoreCulture();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseMerchErrorResponses();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

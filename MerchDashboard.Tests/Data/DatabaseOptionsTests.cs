@@ -18,4 +18,12 @@ public class DatabaseOptionsTests
     public void ResolveConnectionString_PostgresWithoutConnectionString_Throws() =>
         Should.Throw<InvalidOperationException>(() => new DatabaseOptions { Provider = DatabaseProvider.Postgres }.ResolveConnectionString("/tmp"))
             .Message.ShouldContain("Database:ConnectionString");
+
+    [Theory]
+    [InlineData(null, true, true)]
+    [InlineData(null, false, false)]
+    [InlineData(true, false, true)]
+    [InlineData(false, true, false)]
+    public void ShouldSeedDemoStore_UnsetMeansDevelopmentOnly(bool? setting, bool development, bool expected) =>
+        new DatabaseOptions { SeedDemoStore = setting }.ShouldSeedDemoStore(development).ShouldBe(expected);
 }

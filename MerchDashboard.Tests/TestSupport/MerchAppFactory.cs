@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MerchDashboard.Tests.TestSupport;
 
@@ -27,6 +28,7 @@ public sealed class MerchAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestRemoteAddress>());
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
         {
             ["Database:DataFolder"] = _dataFolder,
@@ -34,6 +36,9 @@ public sealed class MerchAppFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
         }));
     }
+
+    /// <summary>The folder of this app's SQLite database.</summary>
+    public string DataFolder => _dataFolder;
 
     public override async ValueTask DisposeAsync()
     {

@@ -19,7 +19,12 @@ public static class DataServiceCollectionExtensions
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContextFactory<SqliteAppDbContext>((sp, options) => options.UseSqlite(ConnectionString(sp)));
+        services.AddDbContextFactory<SqliteAppDbContext>((sp, options) =>
+        {
+            var busyTimeout = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteBusyTimeout;
+            options.UseSqlite(ConnectionString(sp), sqlite => sqlite.CommandTimeout((int)Math.Ceiling(busyTimeout.TotalSeconds)))
+                .AddInterceptors(new DatabaseBusyInterceptor(busyTimeout));
+        });
         services.AddDbContextFactory<PostgresAppDbContext>((sp, options) => options.UseNpgsql(ConnectionString(sp)));
         services.AddSingleton<IDbContextFactory<AppDbContext>>(sp => Provider(sp) == DatabaseProvider.Postgres
             ? new ProviderContextFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>())

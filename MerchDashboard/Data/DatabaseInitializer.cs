@@ -4,7 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Data;
 
-/// <summary>At start-up: apply migrations, then import the demo store if the database has no orders. Returns whether it did.</summary>
+/// <summary>
+/// At start-up: apply migrations, then import the demo store if the database is empty and
+/// <see cref="DatabaseOptions.SeedDemoStore"/> allows it (by default in Development only). Returns whether it
+/// did. Both happen under <see cref="StartupLock"/>, so of two instances started together one imports and the
+/// other finds the store there.
+/// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> dbFactory,
     StoreImporter importer,
@@ -14,10 +19,11 @@ public sealed class DatabaseInitializer(
 {
     public async Task<bool> InitializeAsync(CancellationToken ct = default)
     {
+        await using var startup = await StartupLock.AcquireAsync(dbFactory, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await db.Database.MigrateAsync(ct);
-            if (!options.Value.SeedDemoStore || await db.Orders.AnyAsync(ct) || await db.Products.AnyAsync(ct))
+            if (!options.Value.ShouldSeedDemoStore(environment.IsDevelopment()) || await db.Orders.AnyAsync(ct) || await db.Products.AnyAsync(ct))
             {
                 return false;
             }

@@ -29,8 +29,20 @@ public sealed class DatabaseOptions
     /// <summary>Folder with the demo store's CSV files, imported on first run into an empty database.</summary>
     public string SeedFolder { get; set; } = "seed-data";
 
-    /// <summary>Import the demo store when the database is empty at start-up.</summary>
-    public bool SeedDemoStore { get; set; } = true;
+    /// <summary>
+    /// Import the demo store when the database is empty at start-up. Unset, it is imported in Development
+    /// only: a production install starts empty unless this is set to true.
+    /// </summary>
+    public bool? SeedDemoStore { get; set; }
+
+    public bool ShouldSeedDemoStore(bool isDevelopment) => SeedDemoStore ?? isDevelopment;
+
+    /// <summary>
+    /// On SQLite, how long a write waits for another connection's write (an import in another process) to
+    /// finish before it fails with <see cref="DatabaseBusyException"/>'s plain message.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan SqliteBusyTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public DatabaseProvider ResolveProvider() =>
         Provider ?? (ConnectionString is { } text
@@ -53,8 +65,9 @@ public sealed class DatabaseOptions
             throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
         }
         var folder = Path.GetFullPath(DataFolder, contentRoot);
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "merchdashboard.db")}";
+        var file = Path.Combine(folder, "merchdashboard.db");
+        DataFolderPermissions.CreateOwnerOnly(folder, file);
+        return $"Data Source={file};Default Timeout={(int)Math.Ceiling(SqliteBusyTimeout.TotalSeconds)}";
     }
 
     /// <summary>The seed folder as given, else beside the executable, else the repository's <c>seed-data/</c>.</summary>

@@ -51,7 +51,9 @@ public sealed class DemoAccountTests(MerchAppFixture app)
     [Fact]
     public async Task Initialize_DevelopmentWithDemoStore_OneDemoUserPerRole()
     {
-        var users = await app.Factory.Services.GetRequiredService<AccountCommands>().ListAsync();
+        // Other tests in the shared app add their own users; the demo accounts are the ones named in DemoUsers.
+        var demoNames = AccountInitializer.DemoUsers.Select(d => d.UserName).ToHashSet();
+        var users = (await app.Factory.Services.GetRequiredService<AccountCommands>().ListAsync()).Where(u => demoNames.Contains(u.User.UserName!)).ToList();
 
         users.Select(u => (u.User.UserName, u.Role)).Order().ShouldBe(
             [("admin", Roles.Admin), ("manager", Roles.Manager), ("merch", Roles.Merchandiser), ("staff", Roles.Staff)]);

@@ -7,4 +7,9 @@ public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>A disabled user cannot sign in, and open sessions end within the revalidation interval.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
 }

@@ -8,7 +8,8 @@ namespace MerchDashboard.Data.Import;
 /// <summary>
 /// Imports a store (catalog, customers, orders, curation) all or nothing: every file is read and
 /// validated first; only when no problem was found is everything written, in one transaction.
-/// One import runs at a time.
+/// One import runs at a time in a process; across processes, <see cref="IdWatermark"/> detects a write made
+/// meanwhile and the import starts over, up to <see cref="MaxAttempts"/> times.
 /// </summary>
 public sealed class StoreImporter(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -20,6 +21,9 @@ public sealed class StoreImporter(
     private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>Attempts before an import that keeps finding the database changed under it gives up (nothing written).</summary>
+    public const int MaxAttempts = 3;
+
     /// <summary>Raised after a successful import that added anything, so that mining can follow.</summary>
     public event Action<ImportReport>? Imported;
 
@@ -28,7 +32,7 @@ public sealed class StoreImporter(
         await _gate.WaitAsync(ct);
         try
         {
-            var report = await ImportCoreAsync(files, progress, ct);
+            var report = await ImportWithRetryAsync(files, progress, ct);
             if (report.Succeeded && report.Added.Orders + report.Added.Products + report.Added.CuratedLists > 0)
             {
                 Imported?.Invoke(report);
@@ -41,11 +45,34 @@ public sealed class StoreImporter(
         }
     }
 
+    private async Task<ImportReport> ImportWithRetryAsync(StoreFiles files, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportCoreAsync(files, progress, ct);
+            }
+            catch (ImportConflictException) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation("The database changed while the import was being read (attempt {Attempt}); reading it again", attempt);
+            }
+            catch (ImportConflictException)
+            {
+                return ImportReport.Failed([new ImportProblem("(database)", 0, "",
+                    $"Another import or change wrote to the database while this import was being read, {MaxAttempts} times in a row; nothing was written. Run the import again.")],
+                    clock.Elapsed, truncated: false);
+            }
+        }
+    }
+
     private async Task<ImportReport> ImportCoreAsync(StoreFiles files, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var watermark = await IdWatermark.ReadAsync(db, ct);
         var plan = await ImportPlan.LoadAsync(db, _options.WithSeparator(files.DecimalSeparator), ct);
         var log = new ProblemLog();
 
@@ -87,7 +114,7 @@ public sealed class StoreImporter(
         }
 
         DateCustomersByFirstOrder(plan);
-        await WriteAsync(db, plan, progress, ct);
+        await WriteAsync(db, plan, watermark, progress, ct);
         var report = new ImportReport(true, [], plan.Counts(), plan.SkippedRows, plan.DuplicateOrders, clock.Elapsed)
         {
             Cleaning = plan.Tally.Kinds, Layout = plan.Layout, Notes = plan.Notes,
@@ -96,7 +123,7 @@ public sealed class StoreImporter(
         return report;
     }
 
-    private async Task WriteAsync(AppDbContext db, ImportPlan plan, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task WriteAsync(AppDbContext db, ImportPlan plan, IdWatermark watermark, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         long total = plan.NewCategories.Count + plan.NewProducts.Count + plan.NewCustomers.Count + plan.NewOrders.Count
             + plan.NewLines.Count + plan.NewRules.Count + plan.NewLists.Count + plan.NewOverrides.Count;
@@ -108,6 +135,11 @@ public sealed class StoreImporter(
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await IdWatermark.LockForWriteAsync(db, ct);
+        if (await IdWatermark.ReadAsync(db, ct) != watermark)
+        {
+            throw new ImportConflictException();
+        }
         // Parents before children: the two category levels are written in two passes.
         await writer.InsertAsync(db, plan.NewCategories.Where(c => c.ParentId is null), Advance, ct);
         await writer.InsertAsync(db, plan.NewCategories.Where(c => c.ParentId is not null), Advance, ct);

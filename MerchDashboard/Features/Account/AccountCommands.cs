@@ -79,9 +79,9 @@ public sealed class AccountCommands(IServiceScopeFactory scopes, TimeProvider ti
             return AccountResult.Fail("That user no longer exists.");
         }
         var current = await users.GetRolesAsync(user);
-        if (current.Contains(Roles.Admin) && role != Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
+        if (role != Roles.Admin && await UserAdministration.IsLastEnabledAdminAsync(users, user))
         {
-            return AccountResult.Fail("This is the last administrator; make someone else an administrator first.");
+            return AccountResult.Fail(UserAdministration.LastAdminMessage);
         }
         await users.RemoveFromRolesAsync(user, current);
         var result = await users.AddToRoleAsync(user, role);

@@ -1,12 +1,13 @@
 using MerchDashboard.Data.Entities;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace MerchDashboard.Features.Account;
 
 /// <summary>
 /// Sign-in, sign-out and first-admin setup are plain form posts: a cookie can only be set on an HTTP
-/// response, not over the Blazor circuit. The forms carry an antiforgery token, checked here.
+/// response, not over the Blazor circuit. Each checks the form's antiforgery token itself and answers a
+/// missing or stale one with a redirect back to the form, never an error page.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -19,35 +20,81 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(
-        [FromForm] string? username, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn)
+    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, SignInGuard guard, TimeProvider time)
     {
-        var target = SafeReturnUrl(returnUrl);
-        if (string.IsNullOrWhiteSpace(username) || string.IsNullOrEmpty(password))
+        var form = await ValidFormAsync(http, antiforgery);
+        var target = SafeReturnUrl(form?["returnUrl"]);
+        IResult BackToForm(string error) => Results.LocalRedirect($"~/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+        if (form is null)
         {
-            return Results.LocalRedirect($"~/login?error=missing&returnUrl={Uri.EscapeDataString(target)}");
+            return BackToForm("expired");
         }
-        var result = await signIn.PasswordSignInAsync(username.Trim(), password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var address = SignInGuard.AddressOf(http);
+        if (guard.IsThrottled(address))
         {
-            return Results.LocalRedirect(target);
+            return BackToForm("throttled");
         }
-        var error = result.IsLockedOut ? "locked" : "invalid";
-        return Results.LocalRedirect($"~/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+        string? userName = form["username"], password = form["password"];
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        {
+            return BackToForm("missing");
+        }
+        var users = signIn.UserManager;
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null || !await PasswordSignInAsync(http, signIn, guard, user, password))
+        {
+            if (user is null)
+            {
+                // The same work as a wrong password, so the answer's timing does not tell that the account is missing.
+                _dummyHash ??= users.PasswordHasher.HashPassword(new AppUser(), "no account has this password");
+                users.PasswordHasher.VerifyHashedPassword(new AppUser(), _dummyHash, password);
+            }
+            guard.RecordFailure(address);
+            return BackToForm("invalid");
+        }
+        user.LastSignInAt = time.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(user);
+        guard.TrustBrowser(http, user.Id);
+        return Results.LocalRedirect(target);
     }
 
-    private static async Task<IResult> LogoutAsync(SignInManager<AppUser> signIn)
+    /// <summary>Identity's sign-in with lockout; from a browser this user signed in from before, the lockout neither counts nor applies.</summary>
+    private static async Task<bool> PasswordSignInAsync(HttpContext http, SignInManager<AppUser> signIn, SignInGuard guard, AppUser user, string password)
     {
+        if (!guard.IsTrustedBrowser(http, user.Id))
+        {
+            return (await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true)).Succeeded;
+        }
+        var users = signIn.UserManager;
+        if (!await signIn.CanSignInAsync(user) || !await users.CheckPasswordAsync(user, password))
+        {
+            return false;
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await signIn.SignInAsync(user, isPersistent: true);
+        return true;
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
+    {
+        if (await ValidFormAsync(http, antiforgery) is null)
+        {
+            // Another site's form cannot sign the user out; our own page always sends the token.
+            return Results.LocalRedirect("~/");
+        }
         await signIn.SignOutAsync();
         return Results.LocalRedirect("~/login");
     }
 
-    private static async Task<IResult> SetupAsync(
-        [FromForm] string? username, [FromForm] string? displayName, [FromForm] string? password,
-        AccountCommands accounts, SignInManager<AppUser> signIn)
+    private static async Task<IResult> SetupAsync(HttpContext http, IAntiforgery antiforgery, AccountCommands accounts, SignInManager<AppUser> signIn)
     {
-        var result = await accounts.CreateFirstAdminAsync(username ?? "", displayName ?? "", password ?? "");
+        var form = await ValidFormAsync(http, antiforgery);
+        if (form is null)
+        {
+            return Results.LocalRedirect($"~/setup?error={Uri.EscapeDataString("The form expired; please try again.")}");
+        }
+        var result = await accounts.CreateFirstAdminAsync(form["username"].ToString(), form["displayName"].ToString(), form["password"].ToString());
         if (!result.Succeeded)
         {
             return Results.LocalRedirect($"~/setup?error={Uri.EscapeDataString(result.Error!)}");
@@ -56,9 +103,31 @@ public static class AccountEndpoints
         return Results.LocalRedirect("~/");
     }
 
-    private static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+    /// <summary>The posted form if it is a form and carries a valid antiforgery token, else null.</summary>
+    private static async Task<IFormCollection?> ValidFormAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!http.Request.HasFormContentType)
+        {
+            return null;
+        }
+        try
+        {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            return await antiforgery.IsRequestValidAsync(http) ? form : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string? _dummyHash;
+
+    /// <summary>A local path to return to after sign-in, else the home page: never another host, never control characters.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2048 && returnUrl.StartsWith('/')
+            && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            && !returnUrl.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
             ? returnUrl
             : "/";
 }

@@ -71,7 +71,7 @@ public sealed class AccountInitializer(
         var folder = Path.GetFullPath(database.Value.DataFolder, environment.ContentRootPath);
         Directory.CreateDirectory(folder);
         var file = Path.Combine(folder, PasswordsFile);
-        await File.WriteAllLinesAsync(file, lines);
+        await DataFolderPermissions.WriteOwnerOnlyAsync(file, lines);
         logger.LogWarning("Demo accounts created (Development only); user names and passwords are in {File}:{NewLine}{Accounts}",
             file, Environment.NewLine, string.Join(Environment.NewLine, lines.Skip(2)));
     }

@@ -1,7 +1,9 @@
 using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Account;
 
@@ -14,6 +16,10 @@ public static class AccountSetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddAuthorization(Policies.Configure);
         services.AddMerchIdentityStores().AddSignInManager().AddDefaultTokenProviders();
+        // Every request checks the cookie's security stamp, so a role change, disabling or reset applies at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddSingleton<SignInGuard>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/login";
@@ -36,12 +42,20 @@ public static class AccountSetup
             {
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // A disabled account counts as unconfirmed: EnabledUserConfirmation makes sign-in refuse it.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
+        services.AddScoped<IUserConfirmation<AppUser>, EnabledUserConfirmation>();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.AccountLockoutThreshold;
+            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.AccountLockout;
+        });
         services.AddSingleton<AccountCommands>();
+        services.AddSingleton<UserAdministration>();
         services.AddSingleton<AccountInitializer>();
         services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
         return builder;

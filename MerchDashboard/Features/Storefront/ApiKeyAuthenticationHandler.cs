@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -5,14 +6,19 @@ using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
 
-/// <summary>Authenticates storefront requests by their <c>X-Api-Key</c> header.</summary>
+/// <summary>
+/// Authenticates storefront requests by their <c>X-Api-Key</c> header. A key served from the cache of valid
+/// keys costs no database work; any other key from an address that used up its failed attempts
+/// (<see cref="FailedKeyAttempts"/>) is refused with 429 without a lookup.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, FailedKeyAttempts failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string KeyIdClaim = "api_key_id";
+    private const string ThrottledItem = "merch.api-key-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -20,13 +26,25 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        var key = await keys.ValidateAsync(values[0]!, Context.RequestAborted);
+        var presented = values[0]!;
+        var key = keys.TryCached(presented);
         if (key is null)
         {
-            return AuthenticateResult.Fail("The API key is not valid or was revoked.");
+            var address = FailedKeyAttempts.AddressOf(Context);
+            if (failures.IsExhausted(address))
+            {
+                Context.Items[ThrottledItem] = true;
+                return AuthenticateResult.Fail("Too many failed API key attempts from this address.");
+            }
+            key = await keys.ValidateAsync(presented, Context.RequestAborted);
+            if (key is null)
+            {
+                failures.Record(address);
+                return AuthenticateResult.Fail("The API key is not valid or was revoked.");
+            }
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
              .. key.Scopes.Select(scope => new Claim(ApiKeyScopes.ClaimType, scope))],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -34,6 +52,16 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(ThrottledItem))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(failures.Window.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(
+                title: "Too many failed API key attempts",
+                detail: "This address sent too many invalid API keys; retry after the time in the Retry-After header with a valid key.",
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Results.Problem(
             title: "A valid API key is required",

@@ -1,9 +1,10 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
 
@@ -16,15 +17,29 @@ public sealed record CreatedApiKey(ApiKeyInfo Info, string Key);
 
 /// <summary>
 /// Storefront API keys: random 256-bit secrets shown once; only their SHA-256 is stored (a fast hash is
-/// right for high-entropy random keys, unlike passwords). Lookups are cached by hash for
-/// <see cref="CacheFor"/>: a revocation clears this instance's cache at once and reaches every other
-/// instance within that time.
+/// right for high-entropy random keys, unlike passwords). Valid keys are cached by hash for
+/// <see cref="StorefrontApiOptions.KeyCacheSeconds"/> in a cache of at most
+/// <see cref="StorefrontApiOptions.KeyCacheEntries"/> entries that evicts the least recently used: a
+/// revocation clears this instance's cache at once and reaches every other instance within that time.
+/// Invalid keys are never cached, so a flood of them cannot push valid keys out; per-address limits on
+/// failures (<see cref="FailedKeyAttempts"/>) keep such a flood off the database.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time)
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<StorefrontApiOptions>? options = null) : IDisposable
 {
     public const string KeyPrefix = "mdk_";
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (ApiKeyInfo? Key, DateTime CachedAt)> _byHash = new(StringComparer.Ordinal);
+    private readonly StorefrontApiOptions _options = options?.Value ?? new StorefrontApiOptions();
+    private readonly MemoryCache _validKeys = new(new MemoryCacheOptions
+    {
+        SizeLimit = (options?.Value ?? new StorefrontApiOptions()).KeyCacheEntries,
+        TrackStatistics = true,
+    });
+
+    /// <summary>Hits, misses and entries of the valid-key cache (tests assert that a key was served from it).</summary>
+    public MemoryCacheStatistics? CacheStatistics => _validKeys.GetCurrentStatistics();
+
+    /// <summary>Database lookups made for presented keys: every cache miss that passed the format check.</summary>
+    public long DatabaseLookups => Interlocked.Read(ref _databaseLookups);
+    private long _databaseLookups;
 
     public Task<(CreatedApiKey? Created, string? Error)> CreateAsync(string name, string createdBy, CancellationToken ct = default) =>
         CreateAsync(name, createdBy, scopes: null, ct);
@@ -56,7 +71,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(ct);
-        _byHash.Clear();
+        _validKeys.Clear();
         return (new CreatedApiKey(ToInfo(entity), key), null);
     }
 
@@ -80,7 +95,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
         key.RevokedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        _byHash.Clear();
+        _validKeys.Clear();
         return null;
     }
 
@@ -91,24 +106,33 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         {
             return null;
         }
+        return TryCached(presented) ?? await LookUpAsync(presented, ct);
+    }
+
+    /// <summary>The active key from the cache alone, without touching the database.</summary>
+    public ApiKeyInfo? TryCached(string presented) =>
+        presented.StartsWith(KeyPrefix, StringComparison.Ordinal) && presented.Length <= 100
+            && _validKeys.TryGetValue(Hash(presented), out ApiKeyInfo? info) ? info : null;
+
+    private async Task<ApiKeyInfo?> LookUpAsync(string presented, CancellationToken ct)
+    {
         var hash = Hash(presented);
-        var now = time.GetUtcNow().UtcDateTime;
-        if (_byHash.TryGetValue(hash, out var cached) && now - cached.CachedAt < CacheFor)
-        {
-            return cached.Key;
-        }
+        Interlocked.Increment(ref _databaseLookups);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, ct);
-        var info = key is null ? null : ToInfo(key);
-        if (_byHash.Count < 10_000)
+        if (key is null)
         {
-            _byHash[hash] = (info, now);
+            return null;
         }
+        var info = ToInfo(key);
+        _validKeys.Set(hash, info, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.KeyCacheSeconds) });
         return info;
     }
 
     /// <summary>Forget cached keys (another instance revoked one).</summary>
-    public void Invalidate() => _byHash.Clear();
+    public void Invalidate() => _validKeys.Clear();
+
+    public void Dispose() => _validKeys.Dispose();
 
     internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

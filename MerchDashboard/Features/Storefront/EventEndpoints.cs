@@ -64,7 +64,8 @@ public static class EventEndpoints
             });
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var skus = events.SelectMany(e => new[] { e.Sku, e.AnchorSku }).OfType<string>().Distinct().ToList();
+        var skus = events.SelectMany(e => new[] { e.Sku, e.AnchorSku }).OfType<string>()
+            .Where(sku => sku.Length <= options.Value.MaxIdLength).Distinct().ToList();
         var ids = await db.Products.Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, p => p.Id, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var keyId = int.Parse(http.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)!.Value, CultureInfo.InvariantCulture);
@@ -72,7 +73,7 @@ public static class EventEndpoints
         var rows = new List<StorefrontEvent>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            var problems = Validate(events[i], ids, now);
+            var problems = Validate(events[i], ids, now, options.Value);
             if (problems.Count > 0)
             {
                 foreach (var (field, message) in problems)
@@ -98,24 +99,28 @@ public static class EventEndpoints
         return Results.Accepted(value: new EventsAccepted(rows.Count));
     }
 
-    private static List<(string Field, string Message)> Validate(StorefrontEventDto e, Dictionary<string, int> ids, DateTime now)
+    private static List<(string Field, string Message)> Validate(StorefrontEventDto e, Dictionary<string, int> ids, DateTime now, StorefrontApiOptions options)
     {
         var problems = new List<(string, string)>();
         if (e.Type is null || !Types.ContainsKey(e.Type))
         {
-            problems.Add(("type", $"'{e.Type}' is not one of {string.Join(", ", Types.Keys)}."));
+            problems.Add(("type", $"'{Quote(e.Type)}' is not one of {string.Join(", ", Types.Keys)}."));
         }
-        if (string.IsNullOrWhiteSpace(e.RecommendationId) || e.RecommendationId.Length > 64)
+        if (string.IsNullOrWhiteSpace(e.RecommendationId) || e.RecommendationId.Length > options.MaxIdLength)
         {
-            problems.Add(("recommendationId", "The recommendation id returned with the list is required (64 characters at most)."));
+            problems.Add(("recommendationId", $"The recommendation id returned with the list is required ({options.MaxIdLength} characters at most)."));
         }
-        if (e.Sku is null || !ids.ContainsKey(e.Sku))
+        if (e.Sku?.Length > options.MaxIdLength || e.AnchorSku?.Length > options.MaxIdLength)
         {
-            problems.Add(("sku", $"'{e.Sku}' is not a known SKU."));
+            problems.Add(("sku", $"SKUs are at most {options.MaxIdLength} characters long."));
+        }
+        else if (e.Sku is null || !ids.ContainsKey(e.Sku))
+        {
+            problems.Add(("sku", $"'{Quote(e.Sku)}' is not a known SKU."));
         }
         if (e.AnchorSku is not null && !ids.ContainsKey(e.AnchorSku))
         {
-            problems.Add(("anchorSku", $"'{e.AnchorSku}' is not a known SKU."));
+            problems.Add(("anchorSku", $"'{Quote(e.AnchorSku)}' is not a known SKU."));
         }
         if (e.Slot is not (>= 1 and <= 100))
         {
@@ -123,15 +128,15 @@ public static class EventEndpoints
         }
         if (e.Source is null || !Sources.Contains(e.Source))
         {
-            problems.Add(("source", $"'{e.Source}' is not one of {string.Join(", ", Sources)}."));
+            problems.Add(("source", $"'{Quote(e.Source)}' is not one of {string.Join(", ", Sources)}."));
         }
-        if (e.Quantity is < 0 or > 10_000)
+        if (e.Quantity < 0 || e.Quantity > options.MaxQuantity)
         {
-            problems.Add(("quantity", "The quantity must be between 0 and 10,000."));
+            problems.Add(("quantity", $"The quantity must be between 0 and {options.MaxQuantity:N0}."));
         }
-        if (e.Revenue is < 0)
+        if (e.Revenue < 0 || e.Revenue > options.MaxRevenue)
         {
-            problems.Add(("revenue", "Revenue cannot be negative."));
+            problems.Add(("revenue", $"Revenue must be between 0 and {options.MaxRevenue:N0}."));
         }
         if (e.Revenue is > 0 && e.Type != "purchase")
         {
@@ -141,10 +146,12 @@ public static class EventEndpoints
         {
             problems.Add(("at", "The event time is in the future."));
         }
-        if (e.CustomerId is { Length: > 64 })
+        if (e.CustomerId is { } customer && customer.Length > options.MaxIdLength)
         {
-            problems.Add(("customerId", "64 characters at most."));
+            problems.Add(("customerId", $"{options.MaxIdLength} characters at most."));
         }
         return problems;
     }
+
+    private static string Quote(string? value) => Hosting.ApiProblemMiddleware.Quote(value);
 }

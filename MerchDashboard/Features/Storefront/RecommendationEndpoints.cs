@@ -72,15 +72,19 @@ public static class RecommendationEndpoints
 
     private static IResult FrequentlyBoughtWith(string sku, string? customerId, int? limit, ServedListCache lists, IOptions<StorefrontApiOptions> options)
     {
-        if (LimitProblem(limit, options.Value) is { } problem)
+        if ((LimitProblem(limit, options.Value) ?? IdProblem(options.Value, ("sku", sku), ("customerId", customerId))) is { } problem)
         {
             return problem;
         }
         return lists.FrequentlyBoughtWith(sku, customerId, limit) is { } list ? Results.Ok(list) : UnknownSku(sku);
     }
 
-    private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations)
+    private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
     {
+        if (IdProblem(options.Value, ("sku", sku)) is { } problem)
+        {
+            return problem;
+        }
         if (snapshots.Current.ProductBySku(sku) is not { } anchor)
         {
             return UnknownSku(sku);
@@ -96,7 +100,7 @@ public static class RecommendationEndpoints
 
     private static IResult Recommendations(string id, int? limit, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
     {
-        if (LimitProblem(limit, options.Value) is { } problem)
+        if ((LimitProblem(limit, options.Value) ?? IdProblem(options.Value, ("id", id))) is { } problem)
         {
             return problem;
         }
@@ -114,6 +118,14 @@ public static class RecommendationEndpoints
         limit is { } n && (n < 1 || n > options.MaxLimit)
             ? Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {options.MaxLimit}."] })
             : null;
+
+    /// <summary>A 400 naming every identifier longer than <see cref="StorefrontApiOptions.MaxIdLength"/>, or null.</summary>
+    internal static IResult? IdProblem(StorefrontApiOptions options, params (string Name, string? Value)[] ids)
+    {
+        var errors = ids.Where(id => id.Value is { } value && value.Length > options.MaxIdLength)
+            .ToDictionary(id => id.Name, id => new[] { $"{id.Name} is {id.Value!.Length:N0} characters long; at most {options.MaxIdLength} are accepted." });
+        return errors.Count == 0 ? null : Results.ValidationProblem(errors);
+    }
 
     private static IResult UnknownSku(string sku) => Results.Problem(
         title: "Unknown product", detail: $"There is no product with SKU '{sku}'.", statusCode: StatusCodes.Status404NotFound);

@@ -1,5 +1,6 @@
-using System.Collections.Concurrent;
 using MerchDashboard.Features.Serving;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
 
@@ -8,14 +9,16 @@ namespace MerchDashboard.Features.Storefront;
 /// size. Building a shopper's profile and composing cost far more than the rest of a request
 /// (docs/benchmarks.md), and a storefront asks for the same lists over and over. Lists are composed as of
 /// the start of the current minute, so a stored answer is exactly what composing now would give; a new
-/// snapshot (a curation change, mining, an import) or a new minute starts from empty.
+/// snapshot (a curation change, mining, an import) or a new minute starts from empty. Within a minute at
+/// most <see cref="StorefrontApiOptions.ServedListCacheEntries"/> lists are kept; past it the least
+/// recently used are evicted, so arbitrary customer ids cannot grow memory or crowd out popular lists.
 /// </summary>
-public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider time)
+public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider time, IOptions<StorefrontApiOptions> options)
 {
-    /// <summary>Caps memory when a storefront sends many distinct customer ids within one minute.</summary>
-    public const int MaxEntries = 50_000;
+    private Generation _generation = new(StoreSnapshot.Empty, DateTime.MinValue, 1);
 
-    private Generation _generation = new(StoreSnapshot.Empty, DateTime.MinValue);
+    /// <summary>Lists held for the current minute (never more than the configured entries, give or take a compaction in progress).</summary>
+    public long Count => Volatile.Read(ref _generation).Lists.Count;
 
     /// <summary>The list for a product (the mining settings' list size without a limit), or null for an unknown SKU.</summary>
     public FrequentlyBoughtWithDto? FrequentlyBoughtWith(string sku, string? customerId, int? limit)
@@ -31,12 +34,12 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider
         var generation = Volatile.Read(ref _generation);
         if (!ReferenceEquals(generation.Snapshot, snapshot) || generation.Minute != minute)
         {
-            generation = new Generation(snapshot, minute);
+            generation = new Generation(snapshot, minute, options.Value.ServedListCacheEntries);
             Volatile.Write(ref _generation, generation);
         }
         var customer = string.IsNullOrEmpty(customerId) ? null : customerId;
         var key = (anchor.Id, customer, slots);
-        if (generation.Lists.TryGetValue(key, out var cached))
+        if (generation.Lists.TryGetValue(key, out FrequentlyBoughtWithDto? cached))
         {
             return cached;
         }
@@ -47,15 +50,13 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider
             s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked)).ToList();
         var dto = new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt,
             customer, items, list.LockedSlots);
-        if (generation.Lists.Count < MaxEntries)
-        {
-            generation.Lists.TryAdd(key, dto);
-        }
+        generation.Lists.Set(key, dto, new MemoryCacheEntryOptions { Size = 1 });
         return dto;
     }
 
-    private sealed record Generation(StoreSnapshot Snapshot, DateTime Minute)
+    /// <summary>One snapshot's lists for one minute; a replaced generation is left to the garbage collector, as readers may still hold it.</summary>
+    private sealed record Generation(StoreSnapshot Snapshot, DateTime Minute, int Entries)
     {
-        public ConcurrentDictionary<(int Anchor, string? Customer, int Slots), FrequentlyBoughtWithDto> Lists { get; } = new();
+        public MemoryCache Lists { get; } = new(new MemoryCacheOptions { SizeLimit = Entries });
     }
 }

@@ -18,6 +18,7 @@ public static class StorefrontSetup
         services.AddOptions<StorefrontApiOptions>().BindConfiguration(StorefrontApiOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<FailedKeyAttempts>();
         services.AddSingleton<ServedListCache>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
