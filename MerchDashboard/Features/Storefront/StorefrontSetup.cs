@@ -18,6 +18,7 @@ public static class StorefrontSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<ServedListCache>();
+        services.AddCartRecommendations();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
@@ -61,6 +62,7 @@ public static class StorefrontSetup
             .WithTags("Storefront").DisableAntiforgery();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
+        api.MapCartEndpoints();
         app.MapBareBenchmarkEndpointIfEnabled();
         return app;
     }
