@@ -22,7 +22,7 @@ public class CartComposerInvariantTests
             var anonymous = generated.Compose(shopper: null);
             var personal = generated.Shoppers.Select(generated.Compose).ToList();
 
-            foreach (var (list, shopper) in personal.Zip(generated.Shoppers).Prepend((anonymous, (IShopperAffinity?)null)))
+            foreach (var (list, shopper) in personal.Zip(generated.Shoppers.Select(s => (IShopperAffinity?)s)).Prepend((anonymous, null)))
             {
                 ShouldHoldForEveryCart(generated, list, shopper, $"case {i}, {shopper?.ShopperLabel ?? "anonymous"}");
                 lockedSeen += list.Slots.Count(s => s.Locked);
