@@ -61,13 +61,15 @@ public class CartComposerInvariantTests
             slot.Complements.ShouldAllBe(c => !Has<Exclude>(generated, c, slot.Product.Id), $"{where}: excluded on a list it comes from");
             cart.Where(c => generated.Catalog.Products[c].CategoryId == slot.Product.CategoryId)
                 .ShouldAllBe(c => Has<Pin>(generated, c, slot.Product.Id) || Has<Add>(generated, c, slot.Product.Id), $"{where}: a substitute nobody added");
+            slot.Complements.ShouldAllBe(c => OnList(generated, c, shopper, slot.Product.Id) || InItemsetWith(generated, cart, c, slot.Product.Id),
+                $"{where}: a complement whose list does not hold it and that is in no itemset with it");
             if (slot.Basis == CartSlotBasis.BoughtTogether)
             {
                 slot.Complements.Count.ShouldBeGreaterThanOrEqualTo(2, where);
             }
             else
             {
-                slot.Complements.ShouldAllBe(c => ItemList(generated, c, shopper).Slots.Any(s => s.Product.Id == slot.Product.Id), $"{where}: not on its items' lists");
+                slot.Complements.ShouldContain(c => OnList(generated, c, shopper, slot.Product.Id), $"{where}: on none of its cart items' lists");
             }
         }
 
@@ -86,6 +88,17 @@ public class CartComposerInvariantTests
 
     private static bool Has<T>(GeneratedCartCase generated, int cartItem, int productId) where T : Override =>
         generated.Curation[cartItem].Overrides.OfType<T>().Any(o => o.ProductId == productId && (o.ExpiresAt is null || o.ExpiresAt > generated.Request.AsOf));
+
+    private static bool OnList(GeneratedCartCase generated, int cartItem, IShopperAffinity? shopper, int productId) =>
+        ItemList(generated, cartItem, shopper).Slots.Any(s => s.Product.Id == productId);
+
+    /// <summary>A mined itemset of a cart item holds both products and two or more cart items.</summary>
+    private static bool InItemsetWith(GeneratedCartCase generated, List<int> cart, int cartItem, int productId) =>
+        cart.Any(anchor => generated.Itemsets[anchor].Any(set =>
+        {
+            var members = set.OtherProductIds.Append(anchor).ToHashSet();
+            return members.Contains(cartItem) && members.Contains(productId) && members.Count(cart.Contains) >= 2;
+        }));
 
     private static ComposedList ItemList(GeneratedCartCase generated, int cartItem, IShopperAffinity? shopper) =>
         Composer.Compose(new CompositionRequest(cartItem, generated.Request.Slots + generated.Request.CartProductIds.Distinct().Count(), generated.Request.AsOf, shopper),

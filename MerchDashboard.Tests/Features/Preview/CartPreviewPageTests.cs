@@ -59,7 +59,7 @@ public class CartPreviewPageTests : MudBunitContext
     public async Task CartPreview_ChooseCustomerAndPastOrder_TheCartBecomesThatOrder()
     {
         var snapshot = _store.Store.Snapshots.Current;
-        var customer = snapshot.CustomerIdsByExternalId.Order().First(c => snapshot.PurchasesByCustomer.TryGetValue(c.Value, out var p)
+        var customer = snapshot.CustomerIdsByExternalId.OrderBy(c => c.Key, StringComparer.Ordinal).First(c => snapshot.PurchasesByCustomer.TryGetValue(c.Value, out var p)
             && p.Where(l => l.At <= PreviewServices.AsOf).GroupBy(l => l.At).Any(g => g.Select(l => l.ProductId).Distinct().Count() >= 2)).Key;
         var page = Render<CartPreviewPage>();
         var picker = page.FindComponent<ShopperPicker>();
