@@ -1,5 +1,10 @@
+using System.Globalization;
 using MerchDashboard.Engine.Composition;
+using MerchDashboard.Engine.Personalization;
+using MerchDashboard.Features.Mining;
+using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;
+using Microsoft.Extensions.Options;
 using MerchDashboard.Tests.TestSupport;
 
 namespace MerchDashboard.Tests.Features.Serving;
@@ -39,5 +44,23 @@ public sealed class DemoStoreCartTests(DemoStoreFixture store) : IClassFixture<D
         var freeSlots = carts.Select(c => string.Join(",", c.Slots.Skip(2).Select(s => s.Product.Sku))).Distinct().ToList();
         freeSlots.Count.ShouldBeGreaterThan(1, "the free slots should differ between shoppers");
         carts.Skip(1).Count(c => c.Slots.Any(s => s.PersonalizationMoved)).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task CartEvaluation_DemoStore_CartListsBeatBestSellersAndScoreConsistently()
+    {
+        var snapshot = store.Snapshots.Current;
+        var split = HoldoutSplit.Create([.. snapshot.PurchasesByCustomer.Values.SelectMany(lines => lines)]);
+        var settings = await new MiningSettingsStore(store.Database, Options.Create(new MiningOptions()), TimeProvider.System).GetAsync(TestContext.Current.CancellationToken);
+        var mined = TrainingListMiner.MineAll(split.Training, settings);
+
+        var report = CartEvaluation.Run(split, mined, snapshot.Catalog, [5, 10], new CartEvaluationOptions().MaxCases);
+
+        var figures = string.Join("; ", report.Recommenders.SelectMany(r => r.AtK.Select(m =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Recommender}@{m.K}: hit {m.HitRate:P1}, precision {m.Precision:P2}"))));
+        TestContext.Current.TestOutputHelper?.WriteLine($"{report.Cases} carts from {report.Orders} orders, {report.Skipped} skipped; {figures}");
+        report.Cases.ShouldBeGreaterThan(100, figures);
+        report.Recommenders.SelectMany(r => r.AtK).ShouldAllBe(m => Math.Abs(m.Precision - (m.HitRate / m.K)) < 1e-12 && m.HitRate <= 1);
+        report.For(CartEvaluator.CartComposition).At(10).HitRate.ShouldBeGreaterThan(report.For(CartEvaluator.BestSellers).At(10).HitRate, figures);
     }
 }
