@@ -45,6 +45,7 @@ public static class FeatureServices
         services.AddSingleton<PreviewShoppers>();
         services.AddSingleton<ProductPagePreviewer>();
         services.AddSingleton<OfflineEvaluationRunner>();
+        services.AddOptions<CartEvaluationOptions>().BindConfiguration(CartEvaluationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DataExports>();
         services.AddSingleton<StoreResetCommands>();
         services.AddHostedService<StaleUploadCleaner>();

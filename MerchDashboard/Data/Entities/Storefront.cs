@@ -24,6 +24,13 @@ public enum StorefrontEventType
     Purchase = 3,
 }
 
+/// <summary>Where the list was shown: a product page (frequently bought with) or the cart and checkout.</summary>
+public enum EventPlacement
+{
+    Product = 0,
+    Cart = 1,
+}
+
 /// <summary>What a shopper did with a recommended slot, reported by the storefront.</summary>
 public sealed class StorefrontEvent
 {
@@ -41,4 +48,5 @@ public sealed class StorefrontEvent
     public int Quantity { get; set; }
     public decimal Revenue { get; set; }
     public int ApiKeyId { get; set; }
+    public EventPlacement Placement { get; set; }
 }

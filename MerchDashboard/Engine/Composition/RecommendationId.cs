@@ -27,6 +27,30 @@ public static class RecommendationId
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A cart's list: as <see cref="For"/>, hashing "cart" and then every cart product id in place of the anchor id.</summary>
+    public static string ForCart(IReadOnlyList<int> cartProductIds, string? shopperLabel, DateTime asOf, IReadOnlyList<CartSlot> slots)
+    {
+        var hash = OffsetBasis;
+        foreach (var unit in "cart")
+        {
+            hash = Mix(hash, unit, 2);
+        }
+        foreach (var id in cartProductIds)
+        {
+            hash = Mix(hash, (uint)id, 4);
+        }
+        foreach (var unit in shopperLabel ?? "anonymous")
+        {
+            hash = Mix(hash, unit, 2);
+        }
+        hash = Mix(hash, (ulong)asOf.Ticks, 8);
+        foreach (var slot in slots)
+        {
+            hash = Mix(hash, (uint)slot.Product.Id, 4);
+        }
+        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static ulong Mix(ulong hash, ulong value, int bytes)
     {
         for (var i = 0; i < bytes; i++)

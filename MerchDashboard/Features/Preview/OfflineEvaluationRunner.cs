@@ -3,12 +3,14 @@ using MerchDashboard.Engine.Mining;
 using MerchDashboard.Engine.Personalization;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Preview;
 
 /// <summary>A finished evaluation, for the snapshot it was computed on.</summary>
 public sealed record EvaluationSummary(
-    EvaluationReport Report, DateTime SnapshotLoadedAt, MiningSettings Settings, TimeSpan Elapsed, string Verdict);
+    EvaluationReport Report, DateTime SnapshotLoadedAt, MiningSettings Settings, TimeSpan Elapsed, string Verdict,
+    CartEvaluationReport? Cart = null, string? CartVerdict = null);
 
 /// <summary>What the evaluation is doing; immutable, replaced on every change.</summary>
 public sealed record EvaluationStatus(bool Running, double Progress, EvaluationSummary? Result, string? Message)
@@ -27,12 +29,15 @@ public sealed class OfflineEvaluationRunner : IDisposable
     private readonly StoreSnapshotService _snapshots;
     private readonly MiningSettingsStore _settings;
     private readonly ILogger<OfflineEvaluationRunner> _logger;
+    private readonly CartEvaluationOptions _cartOptions;
     private readonly Lock _gate = new();
     private CancellationTokenSource? _running;
     private EvaluationStatus _status = EvaluationStatus.Idle;
 
-    public OfflineEvaluationRunner(StoreSnapshotService snapshots, MiningSettingsStore settings, ILogger<OfflineEvaluationRunner> logger)
+    public OfflineEvaluationRunner(StoreSnapshotService snapshots, MiningSettingsStore settings, ILogger<OfflineEvaluationRunner> logger,
+        IOptions<CartEvaluationOptions>? cartOptions = null)
     {
+        _cartOptions = cartOptions?.Value ?? new CartEvaluationOptions();
         _snapshots = snapshots;
         _settings = settings;
         _logger = logger;
@@ -76,11 +81,15 @@ public sealed class OfflineEvaluationRunner : IDisposable
             var settings = await _settings.GetAsync(ct);
             var purchases = snapshot.PurchasesByCustomer.Values.SelectMany(lines => lines).ToList();
             var split = HoldoutSplit.Create(purchases);
-            var lists = TrainingListMiner.Mine(split.Training, settings, new Stage(this, 0, 0.3), ct);
+            var mined = TrainingListMiner.MineAll(split.Training, settings, new Stage(this, 0, 0.3), ct);
+            var lists = TrainingListMiner.Lists(mined);
             Publish(new EvaluationStatus(true, 0.3, null, "Training and scoring the recommenders"));
             var report = OfflineEvaluator.Evaluate(split, snapshot.Personalization.Catalog, TrainingListMiner.Recommender(lists),
-                progress: new Stage(this, 0.3, 1), cancellationToken: ct);
-            var summary = new EvaluationSummary(report, snapshot.LoadedAt, settings, watch.Elapsed, EvaluationVerdict.Write(report, VerdictK));
+                progress: new Stage(this, 0.3, 0.9), cancellationToken: ct);
+            Publish(new EvaluationStatus(true, 0.9, null, "Scoring the cart lists"));
+            var cart = CartEvaluation.Run(split, mined, snapshot.Catalog, EvaluationOptions.Default.Ks, _cartOptions.MaxCases, ct);
+            var summary = new EvaluationSummary(report, snapshot.LoadedAt, settings, watch.Elapsed, EvaluationVerdict.Write(report, VerdictK),
+                cart, CartEvaluationVerdict.Write(cart, VerdictK));
             Publish(new EvaluationStatus(false, 1, summary, null), cts);
         }
         catch (OperationCanceledException)

@@ -18,7 +18,22 @@ public static class TrainingListMiner
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(settings);
-        var result = AssociationMiner.Run(Baskets(training), settings, progress, cancellationToken);
+        return Lists(MineAll(training, settings, progress, cancellationToken));
+    }
+
+    /// <summary>The whole mining result of the training part (candidates with their statistics, and bundles); labels are <see cref="Label"/>s.</summary>
+    public static MiningResult MineAll(
+        IReadOnlyList<Purchase> training, MiningSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(settings);
+        return AssociationMiner.Run(Baskets(training), settings, progress, cancellationToken);
+    }
+
+    /// <summary>Mined candidates by anchor product id, best first.</summary>
+    public static IReadOnlyDictionary<int, int[]> Lists(MiningResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         return result.Anchors.ToDictionary(a => ParseLabel(a.Anchor), a => a.Candidates.Select(c => ParseLabel(c.Item)).ToArray());
     }
 
@@ -66,5 +81,5 @@ public static class TrainingListMiner
         return encoder.Build();
     }
 
-    private static int ParseLabel(string label) => int.Parse(label, NumberStyles.None, CultureInfo.InvariantCulture);
+    internal static int ParseLabel(string label) => int.Parse(label, NumberStyles.None, CultureInfo.InvariantCulture);
 }

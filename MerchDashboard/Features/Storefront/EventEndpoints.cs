@@ -17,9 +17,10 @@ namespace MerchDashboard.Features.Storefront;
 /// <param name="Quantity">units, for add-to-cart and purchase</param>
 /// <param name="Revenue">revenue attributed to the slot, for purchase</param>
 /// <param name="At">when it happened (default: when received)</param>
+/// <param name="Placement">where the list was shown: product (the default) or cart</param>
 public sealed record StorefrontEventDto(
     string? Type, string? RecommendationId, string? Sku, string? AnchorSku, int? Slot, string? Source,
-    string? CustomerId, int? Quantity, decimal? Revenue, DateTimeOffset? At);
+    string? CustomerId, int? Quantity, decimal? Revenue, DateTimeOffset? At, string? Placement = null);
 
 public sealed record StorefrontEventBatch(IReadOnlyList<StorefrontEventDto>? Events);
 
@@ -33,6 +34,12 @@ public static class EventEndpoints
         ["click"] = StorefrontEventType.Click,
         ["add-to-cart"] = StorefrontEventType.AddToCart,
         ["purchase"] = StorefrontEventType.Purchase,
+    };
+
+    public static readonly IReadOnlyDictionary<string, EventPlacement> Placements = new Dictionary<string, EventPlacement>
+    {
+        ["product"] = EventPlacement.Product,
+        ["cart"] = EventPlacement.Cart,
     };
 
     public static readonly IReadOnlySet<string> Sources = new HashSet<string> { "pinned", "manual", "mined", "rule", "fallback", "personalized" };
@@ -88,6 +95,7 @@ public static class EventEndpoints
                 At = e.At?.UtcDateTime ?? now, ReceivedAt = now, Type = Types[e.Type!], RecommendationId = e.RecommendationId!,
                 AnchorProductId = e.AnchorSku is null ? null : ids[e.AnchorSku], ProductId = ids[e.Sku!], Slot = e.Slot!.Value,
                 Source = e.Source!, CustomerId = e.CustomerId, Quantity = e.Quantity ?? 0, Revenue = e.Revenue ?? 0, ApiKeyId = keyId,
+                Placement = e.Placement is null ? EventPlacement.Product : Placements[e.Placement],
             });
         }
         if (errors.Count > 0)
@@ -145,6 +153,10 @@ public static class EventEndpoints
         if (e.At is { } at && at.UtcDateTime > now.AddMinutes(5))
         {
             problems.Add(("at", "The event time is in the future."));
+        }
+        if (e.Placement is not null && !Placements.ContainsKey(e.Placement))
+        {
+            problems.Add(("placement", $"'{e.Placement}' is not one of {string.Join(", ", Placements.Keys)}."));
         }
         if (e.CustomerId is { } customer && customer.Length > options.MaxIdLength)
         {

@@ -20,6 +20,7 @@ public static class StorefrontSetup
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<FailedKeyAttempts>();
         services.AddSingleton<ServedListCache>();
+        services.AddCartRecommendations();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
@@ -74,6 +75,7 @@ public static class StorefrontSetup
         api.MapEventEndpoints();
         api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Curation)).WithTags("Curation")
             .MapCurationEndpoints();
+        api.MapCartEndpoints();
         app.MapBareBenchmarkEndpointIfEnabled();
         return app;
     }

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Storefront;
+using MerchDashboard.Tests.TestSupport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MerchDashboard.Tests.Features.Storefront;
+
+[Collection(SharedMerchApp.Name)]
+public sealed class CartEndpointsTests(MerchAppFixture app)
+{
+    private const string Path = "/api/v1/cart/recommendations";
+    private StoreSnapshot Snapshot => app.Factory.Services.GetRequiredService<StoreSnapshotService>().Current;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static CartRecommendationRequest Cart(params string[] skus) => new([.. skus.Select(s => new CartLineDto(s, 1))], null, null, 6);
+
+    [Fact]
+    public async Task Post_CarAndPhoneCase_TheCartComposersListWithLockedBatteriesFirst()
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart composer check");
+        var customer = Snapshot.CustomerIdsByExternalId.Keys.Order().First(id => Snapshot.PurchasesByCustomer.ContainsKey(Snapshot.CustomerIdsByExternalId[id]));
+
+        foreach (var request in new[] { Cart("RCC-0029", "PCS-0001"), Cart("RCC-0029", "PCS-0001") with { CustomerId = customer, VisitorId = "v-9" } })
+        {
+            using var response = await client.PostAsJsonAsync(Path, request, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var served = (await response.Content.ReadFromJsonAsync<CartRecommendationsDto>(Ct))!;
+            var profile = request.CustomerId is null ? null : RecommendationService.CustomerProfile(Snapshot, request.CustomerId, served.ComposedAt);
+            var composed = CartRecommendations.Compose(Snapshot, [Snapshot.ProductBySku("RCC-0029")!.Id, Snapshot.ProductBySku("PCS-0001")!.Id], profile, served.ComposedAt, 6);
+
+            served.Items.Select(i => i.Sku).ShouldBe(composed.Slots.Select(s => s.Product.Sku));
+            served.Items.Select(i => i.Personalized).ShouldBe(composed.Slots.Select(s => s.PersonalizationMoved));
+            served.RecommendationId.ShouldBe(composed.RecommendationId);
+            served.Cart.ShouldBe(["RCC-0029", "PCS-0001"]);
+            served.CustomerId.ShouldBe(request.CustomerId);
+            served.VisitorId.ShouldBe(request.VisitorId);
+            served.Items.Take(2).Select(i => (i.Sku, i.Locked, i.Source, i.Basis)).ShouldBe([("BAT-0014", true, "pinned", "locked"), ("BAT-0007", true, "pinned", "locked")]);
+            served.Items[0].Complements.ShouldBe(["RCC-0029"]);
+            served.Items.ShouldAllBe(i => i.Sku != "RCC-0029" && i.Sku != "PCS-0001" && !i.Sku.StartsWith("PCS-", StringComparison.Ordinal));
+            served.Items.Count.ShouldBe(6);
+        }
+    }
+
+    [Fact]
+    public async Task Post_UnknownSkus_400NamingEachOfThem()
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart unknown");
+
+        using var response = await client.PostAsJsonAsync(Path, Cart("RCC-0029", "NOPE-1", "NOPE-2"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(Ct))!;
+        problem.Errors.Keys.ShouldBe(["lines[1].sku", "lines[2].sku"], ignoreOrder: true);
+        problem.Detail.ShouldBe("Unknown SKUs in the cart: NOPE-1, NOPE-2.");
+    }
+
+    public static TheoryData<string, string> OutOfBounds() => new()
+    {
+        { "no lines", "lines" }, { "too many lines", "lines" }, { "zero quantity", "lines[0].quantity" }, { "huge quantity", "lines[0].quantity" },
+        { "missing sku", "lines[0].sku" }, { "limit 0", "limit" }, { "limit 21", "limit" }, { "long customer", "customerId" }, { "long visitor", "visitorId" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OutOfBounds))]
+    public async Task Post_OutOfBounds_400NamingTheField(string what, string field)
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, $"cart {what}");
+        var valid = Cart("RCC-0029");
+        var request = what switch
+        {
+            "no lines" => valid with { Lines = [] },
+            "too many lines" => valid with { Lines = [.. Enumerable.Repeat(new CartLineDto("RCC-0029", 1), new CartApiOptions().MaxLines + 1)] },
+            "zero quantity" => valid with { Lines = [new CartLineDto("RCC-0029", 0)] },
+            "huge quantity" => valid with { Lines = [new CartLineDto("RCC-0029", new CartApiOptions().MaxQuantity + 1)] },
+            "missing sku" => valid with { Lines = [new CartLineDto(" ", 1)] },
+            "limit 0" => valid with { Limit = 0 },
+            "limit 21" => valid with { Limit = 21 },
+            "long customer" => valid with { CustomerId = new string('c', 65) },
+            _ => valid with { VisitorId = new string('v', 65) },
+        };
+
+        using var response = await client.PostAsJsonAsync(Path, request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(Ct))!.Errors.Keys.ShouldBe([field]);
+    }
+
+    [Fact]
+    public async Task Post_WithoutKey_401()
+    {
+        using var client = MerchAppFixture.NewClient(app.Factory);
+
+        using var response = await client.PostAsJsonAsync(Path, Cart("RCC-0029"), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Post_NoLimit_TheMiningSettingsListSize()
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart default limit");
+
+        // Not the locked RC truck: a locked list is final (two items), so its cart would be shorter than the list size.
+        using var response = await client.PostAsJsonAsync(Path, Cart("LAP-0001") with { Limit = null }, Ct);
+
+        (await response.Content.ReadFromJsonAsync<CartRecommendationsDto>(Ct))!.Items.Count.ShouldBe(RecommendationService.DefaultSlotsOf(Snapshot));
+    }
+}

@@ -1,0 +1,46 @@
+using MerchDashboard.Engine.Catalog;
+
+namespace MerchDashboard.Engine.Composition;
+
+/// <summary>
+/// One cart item as the cart composer sees it: its own composed lists (for the shopper and anonymous,
+/// <see cref="Depth"/> slots each), how many leading slots of them are locked, and the items its
+/// merchandiser added by hand (pins and adds) or excluded at the as-of time.
+/// </summary>
+internal sealed record CartItem(
+    ProductInfo Product,
+    int CartIndex,
+    ComposedList ForShopper,
+    ComposedList Anonymous,
+    int LockedSlots,
+    IReadOnlySet<int> HandAdded,
+    IReadOnlySet<int> Excluded)
+{
+    /// <summary>
+    /// Slots composed per cart item: the cart's K plus one per other cart item, so that removing the other
+    /// cart items and their substitutes still leaves each list K candidates in the common case.
+    /// </summary>
+    public static int Depth(int slots, int cartSize) => slots + cartSize;
+
+    public static CartItem For(ProductInfo product, int cartIndex, int cartSize, CartCompositionRequest request, CartStore store)
+    {
+        var curation = store.CurationFor(product.Id);
+        var mined = store.MinedFor(product.Id);
+        var depth = Depth(request.Slots, cartSize);
+        var anonymous = Composer.Compose(new CompositionRequest(product.Id, depth, request.AsOf), store.Catalog, mined, curation);
+        var forShopper = request.Shopper is null
+            ? anonymous
+            : Composer.Compose(new CompositionRequest(product.Id, depth, request.AsOf, request.Shopper), store.Catalog, mined, curation);
+        var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
+        var handAdded = overrides.Pins.Select(p => p.ProductId).Concat(overrides.Adds.Select(a => a.ProductId)).ToHashSet();
+        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), handAdded, overrides.Excluded.ToHashSet());
+    }
+
+    public ComposedList ListFor(bool personalized) => personalized ? ForShopper : Anonymous;
+
+    /// <summary>
+    /// The locked slots of the item's list at the cart's K, as the product page counts them. The one place the
+    /// cart reads lock state: when slots carry their own locked flag, read it here instead.
+    /// </summary>
+    private static int LockedSlotsOf(CurationState curation, int slots) => curation.LockedSlots(slots);
+}

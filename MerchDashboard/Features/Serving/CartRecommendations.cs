@@ -1,0 +1,20 @@
+using MerchDashboard.Engine.Composition;
+
+namespace MerchDashboard.Features.Serving;
+
+/// <summary>
+/// Cart compositions over a snapshot: the one way the storefront API, the checkout preview and the offline
+/// evaluation ask <see cref="CartComposer"/> for a cart, so all three show the same list.
+/// </summary>
+public static class CartRecommendations
+{
+    public static CartComposition Compose(StoreSnapshot snapshot, IReadOnlyList<int> cartProductIds, IShopperAffinity? shopper, DateTime asOf, int slots) =>
+        CartComposer.Compose(new CartCompositionRequest(cartProductIds, slots, asOf, shopper), StoreOf(snapshot));
+
+    /// <summary>The snapshot as the cart composer reads it: mined lists, curation and bundles (itemsets of 3+) per product.</summary>
+    public static CartStore StoreOf(StoreSnapshot snapshot) => new(
+        snapshot.Catalog,
+        snapshot.MinedFor,
+        id => snapshot.CurationFor(id).State,
+        id => [.. snapshot.BundlesFor(id).Select(b => new MinedItemset(b.ProductIds, b.Count, b.Score))]);
+}

@@ -1,0 +1,71 @@
+using MerchDashboard.Engine.Composition;
+using MerchDashboard.Features.Serving;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace MerchDashboard.Features.Storefront;
+
+/// <summary>
+/// Cross-sell at checkout: the cart composer's list for a whole cart, from the in-memory snapshot. Carts are
+/// too varied to cache; each request composes two lists per distinct cart item (docs/composition.md).
+/// </summary>
+public static class CartEndpoints
+{
+    public static IServiceCollection AddCartRecommendations(this IServiceCollection services)
+    {
+        services.AddOptions<CartApiOptions>().BindConfiguration(CartApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCartEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/cart/recommendations", Recommend)
+            .WithName("PostCartRecommendations")
+            .WithSummary("Complements for a whole cart: locked slots of its items' lists, bought-together itemsets, then their lists")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return api;
+    }
+
+    private static Results<Ok<CartRecommendationsDto>, ValidationProblem> Recommend(
+        CartRecommendationRequest request, StoreSnapshotService snapshots, TimeProvider time,
+        IOptions<CartApiOptions> cartOptions, IOptions<StorefrontApiOptions> apiOptions)
+    {
+        var snapshot = snapshots.Current;
+        var errors = CartRequestValidator.Validate(request, cartOptions.Value, apiOptions.Value.MaxLimit);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var lines = request.Lines!;
+        var unknown = lines.Select((line, i) => (line.Sku!, i)).Where(l => snapshot.ProductBySku(l.Item1) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                unknown.ToDictionary(u => $"lines[{u.i}].sku", u => new[] { $"There is no product with SKU '{u.Item1}'." }),
+                detail: $"Unknown SKUs in the cart: {string.Join(", ", unknown.Select(u => u.Item1).Distinct())}.", title: "Unknown products in the cart");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        var customer = string.IsNullOrEmpty(request.CustomerId) ? null : request.CustomerId;
+        var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
+        var cart = lines.Select(l => snapshot.ProductBySku(l.Sku!)!.Id).ToList();
+        var slots = request.Limit ?? RecommendationService.DefaultSlotsOf(snapshot);
+        var composed = CartRecommendations.Compose(snapshot, cart, shopper, minute, slots);
+        return TypedResults.Ok(ToDto(composed, snapshot, customer, string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId));
+    }
+
+    internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId) => new(
+        composed.RecommendationId, composed.ComposedAt, customerId, visitorId,
+        [.. composed.CartProductIds.Select(id => snapshot.Product(id)!.Sku)],
+        [.. composed.Slots.Select(s => new CartSlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
+            RecommendationEndpoints.SourceName(s.Source), s.Locked, s.PersonalizationMoved,
+            [.. s.Complements.Select(id => snapshot.Product(id)!.Sku)], BasisName(s.Basis), s.Explanation,
+            s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null))]);
+
+    public static string BasisName(CartSlotBasis basis) => basis switch
+    {
+        CartSlotBasis.Locked => "locked",
+        CartSlotBasis.BoughtTogether => "bought-together",
+        _ => "item-list",
+    };
+}
