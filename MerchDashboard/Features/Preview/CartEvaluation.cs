@@ -36,7 +36,7 @@ public static class CartEvaluation
     {
         ArgumentNullException.ThrowIfNull(mined);
         ArgumentNullException.ThrowIfNull(liveCatalog);
-        var products = liveCatalog.Products.ToDictionary(p => p.Key, p => p.Value with { IsActive = true, Stock = Math.Max(1, p.Value.Stock) });
+        var products = liveCatalog.Products.ToDictionary(p => p.Key, p => p.Value with { IsActive = true, Stock = p.Value.Stock is { } stock ? Math.Max(1, stock) : null });
         var catalog = liveCatalog with { Products = products };
         var anchors = mined.Anchors.ToDictionary(a => TrainingListMiner.ParseLabel(a.Anchor));
         IReadOnlyList<MinedCandidate> Mined(int id) => anchors.TryGetValue(id, out var a)

@@ -22,7 +22,9 @@ public static class CartEndpoints
         api.MapPost("/cart/recommendations", Recommend)
             .WithName("PostCartRecommendations")
             .WithSummary("Complements for a whole cart: locked slots of its items' lists, bought-together itemsets, then their lists")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront));
         return api;
     }
 

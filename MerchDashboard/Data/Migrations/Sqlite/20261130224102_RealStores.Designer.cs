@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MerchDashboard.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130212011_Import")]
-    partial class Import
+    [Migration("20261130224102_RealStores")]
+    partial class RealStores
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -54,6 +54,13 @@ namespace MerchDashboard.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("storefront");
 
                     b.HasKey("Id");
 
@@ -114,6 +121,12 @@ namespace MerchDashboard.Data.Migrations.Sqlite
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -229,6 +242,27 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.HasIndex("ParentId");
 
                     b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("MerchDashboard.Data.Entities.CategoryPairingSetting", b =>
+                {
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pairing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CategoryId");
+
+                    b.ToTable("CategoryPairings", (string)null);
                 });
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.ComplementRule", b =>
@@ -392,6 +426,33 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CuratedListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CuratedListId", "Position");
+
+                    b.ToTable("LockedSlots");
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.MinedBundle", b =>
                 {
                     b.Property<long>("Id")
@@ -512,6 +573,10 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Property<string>("Trigger")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Warning")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -662,6 +727,9 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Property<string>("CustomerId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Placement")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
@@ -856,6 +924,17 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.CategoryPairingSetting", b =>
+                {
+                    b.HasOne("MerchDashboard.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.ComplementRule", b =>
                 {
                     b.HasOne("MerchDashboard.Data.Entities.Category", "SourceCategory")
@@ -889,6 +968,25 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                 {
                     b.HasOne("MerchDashboard.Data.Entities.CuratedList", "CuratedList")
                         .WithMany("Overrides")
+                        .HasForeignKey("CuratedListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MerchDashboard.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("CuratedList");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
+                {
+                    b.HasOne("MerchDashboard.Data.Entities.CuratedList", "CuratedList")
+                        .WithMany("LockedSlots")
                         .HasForeignKey("CuratedListId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1020,6 +1118,8 @@ namespace MerchDashboard.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MerchDashboard.Data.Entities.CuratedList", b =>
                 {
+                    b.Navigation("LockedSlots");
+
                     b.Navigation("Overrides");
                 });
 
