@@ -19,7 +19,7 @@ public sealed record CatalogView(
     IReadOnlyList<ComplementRuleInfo> Rules,
     IReadOnlyDictionary<int, IReadOnlyList<int>> BestSellers)
 {
-    /// <summary>Every product id ranked by units sold, best first: the last fallback of every list.</summary>
+    /// <summary>Every product id ranked by units sold, best first: the fallback of a product without a known category.</summary>
     public IReadOnlyList<int> StoreBestSellers { get; init; } = [];
 
     /// <summary>Categories that stand for "no category" (the importer's "Uncategorized"): their products are nobody's substitutes.</summary>
