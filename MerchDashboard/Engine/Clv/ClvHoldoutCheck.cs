@@ -67,8 +67,19 @@ public static class ClvHoldout
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(period);
         var horizon = period.FromDays(holdoutEnd.DayNumber - calibrationEnd.DayNumber);
+        // Customers with the same summary share a prediction: daily dates make these repeat a lot.
+        var predictions = new Dictionary<(int, double, double), double>();
+        double Predict(CustomerRfm c)
+        {
+            if (!predictions.TryGetValue((c.Frequency, c.Recency, c.T), out var expected))
+            {
+                expected = fit.Parameters.ExpectedPurchases(horizon, c.Frequency, c.Recency, c.T);
+                predictions[(c.Frequency, c.Recency, c.T)] = expected;
+            }
+            return expected;
+        }
         var rows = calibration.Select(c => (Bucket: Math.Min(c.Frequency, LastBucket),
-            Predicted: fit.Parameters.ExpectedPurchases(horizon, c.Frequency, c.Recency, c.T),
+            Predicted: Predict(c),
             Actual: (double)holdout.GetValueOrDefault(c.CustomerKey))).ToArray();
         var buckets = rows.GroupBy(r => r.Bucket).OrderBy(g => g.Key)
             .Select(g => new HoldoutBucket(g.Key, g.Key == LastBucket, g.Count(), g.Average(r => r.Predicted), g.Average(r => r.Actual)))
