@@ -58,7 +58,8 @@ public sealed class CurationJourneyTests(BrowserFixture fixture) : BrowserTest(f
         json.RootElement.GetProperty("mode").GetString().ShouldBe("locked");
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
         items.Select(i => i.GetProperty("sku").GetString()).ShouldBe(skusA);
-        items.ShouldAllBe(i => i.GetProperty("source").GetString() == "pinned");
+        items.ShouldAllBe(i => i.GetProperty("locked").GetBoolean());
+        json.RootElement.GetProperty("lockedSlots").GetInt32().ShouldBe(items.Count);
     });
 
     [Fact]
