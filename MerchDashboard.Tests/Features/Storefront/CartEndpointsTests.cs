@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
 using MerchDashboard.Tests.TestSupport;
@@ -107,5 +108,17 @@ public sealed class CartEndpointsTests(MerchAppFixture app)
         using var response = await client.PostAsJsonAsync(Path, Cart("LAP-0001") with { Limit = null }, Ct);
 
         (await response.Content.ReadFromJsonAsync<CartRecommendationsDto>(Ct))!.Items.Count.ShouldBe(RecommendationService.DefaultSlotsOf(Snapshot));
+    }
+
+    [Fact]
+    public async Task OpenApi_CartEndpoint_DescribesTheBodyTheListAndTheValidationProblem()
+    {
+        using var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json", Ct));
+
+        var operation = document.RootElement.GetProperty("paths").GetProperty(Path).GetProperty("post");
+        operation.TryGetProperty("requestBody", out _).ShouldBeTrue();
+        var responses = operation.GetProperty("responses");
+        responses.TryGetProperty("200", out _).ShouldBeTrue();
+        responses.TryGetProperty("400", out _).ShouldBeTrue();
     }
 }
