@@ -48,7 +48,17 @@ public sealed partial class MiningJob(
 
     internal MiningLease Lease => _lease;
 
-    public void Cancel() => _running?.Cancel();
+    public void Cancel()
+    {
+        try
+        {
+            _running?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run ended between reading the field and cancelling: nothing left to cancel.
+        }
+    }
 
     public async Task<bool> HasCurrentRunAsync(CancellationToken ct)
     {
@@ -128,7 +138,14 @@ public sealed partial class MiningJob(
             await AbandonLeftoversAsync(ct);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             _running = cts;
-            return await ExecuteAsync(trigger, cts.Token);
+            try
+            {
+                return await ExecuteAsync(trigger, cts.Token);
+            }
+            finally
+            {
+                _running = null;
+            }
         }
         finally
         {
