@@ -48,7 +48,17 @@ public sealed partial class MiningJob(
 
     internal MiningLease Lease => _lease;
 
-    public void Cancel() => _running?.Cancel();
+    public void Cancel()
+    {
+        try
+        {
+            _running?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run ended between reading the field and cancelling: nothing left to cancel.
+        }
+    }
 
     public async Task<bool> HasCurrentRunAsync(CancellationToken ct)
     {
@@ -125,10 +135,17 @@ public sealed partial class MiningJob(
         var keeping = _lease.KeepAsync(ex => _logger.LogWarning(ex, "Renewing the mining lease failed; the run goes on"), renewal.Token);
         try
         {
-            await _store.AbandonRunningAsync(ct);
+            await AbandonLeftoversAsync(ct);
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             _running = cts;
-            return await ExecuteAsync(trigger, cts.Token);
+            try
+            {
+                return await ExecuteAsync(trigger, cts.Token);
+            }
+            finally
+            {
+                _running = null;
+            }
         }
         finally
         {
@@ -143,6 +160,19 @@ public sealed partial class MiningJob(
                 // The lease expires on its own within its duration; this instance may take it again at once.
                 _logger.LogError(ex, "Releasing the mining lease failed");
             }
+        }
+    }
+
+    /// <summary>Holding the lease, no other run is live: runs still Running were left by a stopped process.</summary>
+    private async Task AbandonLeftoversAsync(CancellationToken ct)
+    {
+        try
+        {
+            await _store.AbandonRunningAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Marking runs left Running as abandoned failed; the next run tries again");
         }
     }
 

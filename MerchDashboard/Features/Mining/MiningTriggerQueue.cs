@@ -32,7 +32,16 @@ internal sealed class MiningTriggerQueue
         var next = trigger;
         while (true)
         {
-            await run(next);
+            try
+            {
+                await run(next);
+            }
+            catch
+            {
+                // The queue must not stay marked active after a run that threw.
+                Volatile.Write(ref _active, 0);
+                throw;
+            }
             if (Interlocked.Exchange(ref _followUp, null) is { } queued)
             {
                 next = queued;
