@@ -28,4 +28,58 @@ public class BundleFinderTests
         finder.Find(a, 2).Count.ShouldBe(2);
         finder.Find(itemsets.Baskets.IdOf("f"), 10).Select(b => string.Join("", b.Items)).ShouldBe(["aef"]);
     }
+
+    [Fact]
+    public void Find_RandomStores_TopKIsThePrefixOfTheFullRanking()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 30; round++)
+        {
+            var baskets = Enumerable.Range(0, 60).Select(_ => Enumerable.Range(0, random.Next(1, 7))
+                .Select(_ => ((char)('a' + random.Next(8))).ToString()).ToArray()).ToList();
+            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), 2, 4, null, TestContext.Current.CancellationToken);
+            var finder = new BundleFinder(itemsets, priorCount: 1);
+            for (var anchor = 0; anchor < itemsets.Baskets.ItemCount; anchor++)
+            {
+                var all = finder.Find(anchor, int.MaxValue / 2).Select(b => string.Join("|", b.Items)).ToList();
+                for (var k = 1; k <= 4; k++)
+                {
+                    finder.Find(anchor, k).Select(b => string.Join("|", b.Items)).ShouldBe(all.Take(k));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_LongBaskets_BundlesComeFromShortBasketsOnlyAndPairsFromAll()
+    {
+        // Three orders of a, b, c; two 60-item wholesale orders that also hold a, b, c: bundles see only the
+        // short orders (count 3), pairs every order (count 5).
+        var wholesale = new[] { "a", "b", "c" }.Concat(Enumerable.Range(0, 57).Select(i => $"w{i:D2}")).ToArray();
+        List<string[]> baskets = [["a", "b", "c"], ["a", "b", "c"], ["a", "b", "c"], wholesale, wholesale, ["d"]];
+        var settings = new MiningSettings { MinCount = 2, MaxLength = 3, ListSize = 5, MaxBundleBasketItems = 50 };
+
+        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), settings, null, TestContext.Current.CancellationToken);
+
+        var a = result.Anchors.Single(x => x.Anchor == "a");
+        a.Candidates.Single(c => c.Item == "b").Statistics.Count.ShouldBe(5);
+        a.Bundles.Select(b => string.Join("", b.Items)).ShouldBe(["abc"]);
+        a.Bundles[0].Count.ShouldBe(3);
+        result.Anchors.ShouldNotContain(x => x.Bundles.Any(b => b.Items.Any(i => i.StartsWith('w'))));
+    }
+
+    [Fact]
+    public void WithBasketsOfAtMost_KeepsIdsAndDropsLongerBaskets()
+    {
+        var set = TransactionSet.FromBaskets([["a", "b"], ["a", "b", "c", "d"], ["c"]]);
+
+        var shorter = set.WithBasketsOfAtMost(2);
+
+        shorter.BasketCount.ShouldBe(2);
+        shorter.ItemCount.ShouldBe(set.ItemCount);
+        shorter.IdOf("d").ShouldBe(set.IdOf("d"));
+        shorter.ItemSupportCount(set.IdOf("d")).ShouldBe(0);
+        shorter.ItemSupportCount(set.IdOf("c")).ShouldBe(1);
+        set.WithBasketsOfAtMost(4).ShouldBeSameAs(set);
+    }
 }

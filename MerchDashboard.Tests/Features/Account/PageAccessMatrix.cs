@@ -28,6 +28,7 @@ public static class PageAccessMatrix
         new("/preview", Policies.Preview),
         new("/preview/{Sku}", Policies.Preview),
         new("/preview/evaluation", Policies.Preview),
+        new("/preview/cart", Policies.Preview),
         new("/data", Policies.Administer),
         new("/login", Public),
         new("/denied", Public),

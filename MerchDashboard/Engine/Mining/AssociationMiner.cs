@@ -51,8 +51,13 @@ public static class AssociationMiner
         if (settings.Mines(BundleFinder.MinBundleSize))
         {
             var bundleLength = settings.Mines(BundleFinder.MaxBundleSize) ? BundleFinder.MaxBundleSize : BundleFinder.MinBundleSize;
-            (longer, bundleMinCount) = MineFitting(baskets, pairMinCount, bundleLength, budget, l => BundleFinder.EstimateBytes(l, settings.ListSize),
-                Phase(progress, MiningPhase.LongerItemsets), cancellationToken);
+            var bundleBaskets = baskets.WithBasketsOfAtMost(settings.MaxBundleBasketItems);
+            var shortBasketBytes = ReferenceEquals(bundleBaskets, baskets) ? 0 : bundleBaskets.MemoryBytes;
+            if (budget.TryReserve(shortBasketBytes))
+            {
+                (longer, bundleMinCount) = MineFitting(bundleBaskets, pairMinCount, bundleLength, budget, l => BundleFinder.EstimateBytes(l, settings.ListSize),
+                    Phase(progress, MiningPhase.LongerItemsets), cancellationToken);
+            }
         }
         var bundles = longer is null ? null : new BundleFinder(longer, settings.ScorePriorCount);
         var bundleProgress = Phase(progress, MiningPhase.Bundles);

@@ -61,16 +61,17 @@ public sealed class BundleFinder
     public IReadOnlyList<Bundle> Find(int anchor, int count)
     {
         var sets = _bundlesByItem[anchor];
-        if (sets.Length == 0)
+        if (sets.Length == 0 || count <= 0)
         {
             return [];
         }
-        var scored = new (int Set, double Score)[sets.Length];
+        // Only the best `count` are kept, in order: a sorted window instead of sorting every itemset of the anchor.
+        var best = new List<(int Set, double Score)>(count + 1);
         var rest = new int[MaxBundleSize - 1];
-        for (var i = 0; i < sets.Length; i++)
+        foreach (var set in sets)
         {
             var length = 0;
-            foreach (var item in _itemsets.Items(sets[i]))
+            foreach (var item in _itemsets.Items(set))
             {
                 if (item != anchor)
                 {
@@ -79,14 +80,31 @@ public sealed class BundleFinder
             }
             var restCount = _itemsets.SupportCount(_itemsets.IndexOf(rest.AsSpan(0, length)));
             var expected = (double)_itemsets.Baskets.ItemSupportCount(anchor) * restCount / _itemsets.BasketCount;
-            scored[i] = (sets[i], RankingScore.Of(_itemsets.SupportCount(sets[i]), expected, _priorCount));
+            var candidate = (set, RankingScore.Of(_itemsets.SupportCount(set), expected, _priorCount));
+            if (best.Count == count && Compare(candidate, best[^1]) >= 0)
+            {
+                continue;
+            }
+            var at = best.Count;
+            while (at > 0 && Compare(candidate, best[at - 1]) < 0)
+            {
+                at--;
+            }
+            best.Insert(at, candidate);
+            if (best.Count > count)
+            {
+                best.RemoveAt(count);
+            }
         }
-        Array.Sort(scored, (x, y) =>
-        {
-            var order = y.Score.CompareTo(x.Score);
-            order = order != 0 ? order : _itemsets.SupportCount(y.Set).CompareTo(_itemsets.SupportCount(x.Set));
-            return order != 0 ? order : _itemsets.Items(x.Set).SequenceCompareTo(_itemsets.Items(y.Set));
-        });
-        return [.. scored.Take(count).Select(s => new Bundle(_itemsets.Labels(s.Set), _itemsets.SupportCount(s.Set), _itemsets.Support(s.Set), s.Score))];
+        var scored = best;
+        return [.. scored.Select(s => new Bundle(_itemsets.Labels(s.Set), _itemsets.SupportCount(s.Set), _itemsets.Support(s.Set), s.Score))];
+    }
+
+    /// <summary>Best first: higher score, then larger count, then the items in ordinal order.</summary>
+    private int Compare((int Set, double Score) x, (int Set, double Score) y)
+    {
+        var order = y.Score.CompareTo(x.Score);
+        order = order != 0 ? order : _itemsets.SupportCount(y.Set).CompareTo(_itemsets.SupportCount(x.Set));
+        return order != 0 ? order : _itemsets.Items(x.Set).SequenceCompareTo(_itemsets.Items(y.Set));
     }
 }

@@ -12,6 +12,15 @@ public sealed record MiningSettings
     /// <summary>The largest explicit maximum length, arules' default <c>maxlen</c>.</summary>
     public const int MaxItemsetLength = 10;
 
+    /// <summary>
+    /// Bundles (itemsets of 3 or more) are mined from baskets of at most this many distinct items. A basket of n
+    /// items holds n(n-1)(n-2)/6 triples, so a few wholesale-sized orders would dominate both the time and the
+    /// memory of the search while saying little about what shoppers buy together. Pairs use every basket.
+    /// </summary>
+    public int MaxBundleBasketItems { get; init; } = DefaultMaxBundleBasketItems;
+
+    public const int DefaultMaxBundleBasketItems = 50;
+
     /// <summary>A <see cref="MaxLength"/> of 0 sets no limit: itemsets as long as the longest basket.</summary>
     public const int NoLengthLimit = 0;
     public const int MaxListSize = 20;
@@ -52,6 +61,10 @@ public sealed record MiningSettings
         if (!(MinLift >= 0 && double.IsFinite(MinLift)))
         {
             reasons.Add($"minimum lift must be a finite number of at least 0, not {MinLift}");
+        }
+        if (MaxBundleBasketItems < BundleFinder.MinBundleSize)
+        {
+            reasons.Add($"the longest basket mined for bundles must hold at least {BundleFinder.MinBundleSize} items, not {MaxBundleBasketItems}");
         }
         if (MaxLength is not NoLengthLimit and (< MinItemsetLength or > MaxItemsetLength))
         {

@@ -56,6 +56,30 @@ public sealed class TransactionSet
         }
     }
 
+    /// <summary>
+    /// The same items (same ids and labels) in only the baskets of at most <paramref name="maxItems"/> items;
+    /// this set itself when no basket is longer. N of the result counts the kept baskets only.
+    /// </summary>
+    public TransactionSet WithBasketsOfAtMost(int maxItems)
+    {
+        if (LongestBasket <= maxItems)
+        {
+            return this;
+        }
+        var starts = new List<int>(_basketStarts.Length) { 0 };
+        var items = new List<int>(_itemIds.Length);
+        for (var b = 0; b < BasketCount; b++)
+        {
+            var basket = Basket(b);
+            if (basket.Length <= maxItems)
+            {
+                items.AddRange(basket);
+                starts.Add(items.Count);
+            }
+        }
+        return new TransactionSet(_labels, [.. starts], [.. items]);
+    }
+
     public IReadOnlyList<string> Labels => _labels;
 
     public string Label(int item) => _labels[item];

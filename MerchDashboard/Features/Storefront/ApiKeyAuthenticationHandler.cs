@@ -31,7 +31,8 @@ public sealed class ApiKeyAuthenticationHandler(
         if (key is null)
         {
             var address = FailedKeyAttempts.AddressOf(Context);
-            if (failures.IsExhausted(address))
+            using var attempt = failures.TryBegin(address);
+            if (attempt is null)
             {
                 Context.Items[ThrottledItem] = true;
                 return AuthenticateResult.Fail("Too many failed API key attempts from this address.");

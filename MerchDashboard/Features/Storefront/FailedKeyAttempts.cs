@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,52 @@ public sealed class FailedKeyAttempts(IOptions<StorefrontApiOptions> options) : 
 
     public static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    public bool IsExhausted(string address) => _failures.GetStatistics(address)?.CurrentAvailablePermits is 0;
+    // Lookups under way per address: each may still turn into a failure, so it holds one of the remaining
+    // permits until it ends. Entries leave when their count returns to zero, so this holds at most one per
+    // request in flight.
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Starts a lookup of an uncached key from <paramref name="address"/>, or null when the failures already
+    /// recorded plus the lookups under way use up the window's permits: concurrent attempts cannot overshoot
+    /// the limit. Dispose the result when the lookup ends, after <see cref="Record"/> for a failure.
+    /// </summary>
+    public IDisposable? TryBegin(string address)
+    {
+        var underWay = _inFlight.AddOrUpdate(address, 1, (_, n) => n + 1);
+        var available = _failures.GetStatistics(address)?.CurrentAvailablePermits ?? options.Value.FailedKeyAttemptsPerAddress;
+        var attempt = new Attempt(this, address);
+        if (available - (underWay - 1) > 0)
+        {
+            return attempt;
+        }
+        attempt.Dispose();
+        return null;
+    }
+
+    private void End(string address)
+    {
+        while (_inFlight.TryGetValue(address, out var n))
+        {
+            if (n <= 1 ? _inFlight.TryRemove(new KeyValuePair<string, int>(address, n)) : _inFlight.TryUpdate(address, n - 1, n))
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed class Attempt(FailedKeyAttempts owner, string address) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                owner.End(address);
+            }
+        }
+    }
 
     public void Record(string address)
     {
