@@ -27,8 +27,11 @@ public sealed class ReadmeCommandsTests
         }
         using (var document = JsonDocument.Parse(await RunAsync(clv)))
         {
-            document.RootElement.EnumerateObject().Count().ShouldBeGreaterThan(0);
-            document.RootElement.ToString().ShouldContain("logLikelihood", Case.Insensitive);
+            var fit = document.RootElement;
+            fit.GetProperty("calibration_end").GetString().ShouldBe("2026-06-30");
+            fit.GetProperty("bg_nbd").GetProperty("r").GetDouble().ShouldBeGreaterThan(0);
+            double.IsFinite(fit.GetProperty("bg_nbd").GetProperty("log_likelihood").GetDouble()).ShouldBeTrue();
+            fit.GetProperty("gamma_gamma").GetProperty("p").GetDouble().ShouldBeGreaterThan(0);
         }
     }
 
