@@ -126,11 +126,17 @@ internal sealed class PrefixSearch
         var counts = _counts;
         var allowed = _allowedDepth;
         _touched.Clear();
+        // A local countdown: a field written once per basket would stay in memory in this hot loop.
+        var untilCheck = _untilCheck;
         foreach (var tid in tids)
         {
-            if (--_untilCheck == 0 && MustStop())
+            if (--untilCheck == 0)
             {
-                break;
+                untilCheck = CheckInterval;
+                if (MustStop())
+                {
+                    break;
+                }
             }
             var basket = _baskets.Basket(tid);
             for (var i = basket.BinarySearch(last) + 1; i < basket.Length; i++)
@@ -142,6 +148,7 @@ internal sealed class PrefixSearch
                 }
             }
         }
+        _untilCheck = untilCheck;
         var touched = _touched.Span;
         touched.Sort();
         extensions.Clear();
@@ -171,11 +178,17 @@ internal sealed class PrefixSearch
         }
         tidLists.SetLength(total);
         var lists = tidLists.Span;
+        // A local countdown: a field written once per basket would stay in memory in this hot loop.
+        var untilCheck = _untilCheck;
         foreach (var tid in tids)
         {
-            if (--_untilCheck == 0 && MustStop())
+            if (--untilCheck == 0)
             {
-                break;
+                untilCheck = CheckInterval;
+                if (MustStop())
+                {
+                    break;
+                }
             }
             var basket = _baskets.Basket(tid);
             for (var i = basket.BinarySearch(last) + 1; i < basket.Length; i++)
@@ -187,6 +200,7 @@ internal sealed class PrefixSearch
                 }
             }
         }
+        _untilCheck = untilCheck;
         foreach (var item in extensions.Span)
         {
             next[item] = 0;
@@ -195,7 +209,6 @@ internal sealed class PrefixSearch
 
     private bool MustStop()
     {
-        _untilCheck = CheckInterval;
         if (_cancellationToken.IsCancellationRequested || _budget.Exceeded)
         {
             Stopped = true;
