@@ -66,7 +66,7 @@ public sealed class BundleFinder
             return [];
         }
         // Only the best `count` are kept, in order: a sorted window instead of sorting every itemset of the anchor.
-        var best = new List<(int Set, double Score)>(count + 1);
+        var best = new List<(int Set, double Score)>(Math.Min(count, sets.Length) + 1);
         var rest = new int[MaxBundleSize - 1];
         foreach (var set in sets)
         {
