@@ -53,12 +53,27 @@ public class LongBasketMiningTests
     }
 
     [Fact]
-    public void Run_LongBasketsAtAppDefaults_FinishesWithinTheBudgetWithTheSameSuggestions()
+    public void Run_LongBasketsAtAppDefaults_FitTheBudgetWithoutFallbackSinceBundlesSkipLongBaskets()
     {
         var budget = new MemoryBudget(SmallBudgetBytes);
         var unbounded = AssociationMiner.Run(Store.Value, AppDefaults, MemoryBudget.Unlimited(), null, TestContext.Current.CancellationToken);
 
         var result = AssociationMiner.Run(Store.Value, AppDefaults, budget, null, TestContext.Current.CancellationToken);
+
+        budget.PeakBytes.ShouldBeLessThanOrEqualTo(SmallBudgetBytes);
+        result.Fallback.ShouldBeNull("bundles are mined from baskets of at most 50 items, so the 3-item level fits");
+        Lists(result).ShouldBe(Lists(unbounded));
+        result.Anchors.SelectMany(a => a.Bundles).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Run_LongBasketsWithoutTheBundleBasketCap_FinishesWithinTheBudgetWithTheSameSuggestions()
+    {
+        var settings = AppDefaults with { MaxBundleBasketItems = int.MaxValue };
+        var budget = new MemoryBudget(SmallBudgetBytes);
+        var unbounded = AssociationMiner.Run(Store.Value, settings, MemoryBudget.Unlimited(), null, TestContext.Current.CancellationToken);
+
+        var result = AssociationMiner.Run(Store.Value, settings, budget, null, TestContext.Current.CancellationToken);
 
         budget.PeakBytes.ShouldBeLessThanOrEqualTo(SmallBudgetBytes);
         unbounded.Fallback.ShouldBeNull();
