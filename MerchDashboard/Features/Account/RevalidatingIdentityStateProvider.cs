@@ -21,9 +21,21 @@ public sealed class RevalidatingIdentityStateProvider(
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await IsStillValidAsync(users, identity.Value, authenticationState.User);
+        AsyncServiceScope scope;
+        try
+        {
+            scope = scopes.CreateAsyncScope();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host is shutting down and its circuits end with it: nothing is left to protect.
+            return true;
+        }
+        await using (scope)
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            return await IsStillValidAsync(users, identity.Value, authenticationState.User);
+        }
     }
 
     public static async Task<bool> IsStillValidAsync(UserManager<AppUser> users, IdentityOptions options, ClaimsPrincipal principal)
