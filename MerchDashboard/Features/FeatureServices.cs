@@ -7,7 +7,6 @@ using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Store;
-using MerchDashboard.Features.Suggestions;
 
 namespace MerchDashboard.Features;
 

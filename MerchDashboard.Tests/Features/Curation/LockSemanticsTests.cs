@@ -1,7 +1,6 @@
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Curation;
-using MerchDashboard.Features.Suggestions;
 using MerchDashboard.Tests.Engine.Composition;
 using static MerchDashboard.Tests.Engine.Composition.ToyStore;
 using Change = MerchDashboard.Features.Curation.CurationChange;

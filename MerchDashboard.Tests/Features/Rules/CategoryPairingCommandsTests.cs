@@ -1,7 +1,7 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
-using MerchDashboard.Tests.Features.Suggestions;
+using MerchDashboard.Tests.Features.Curation;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Tests.Features.Rules;

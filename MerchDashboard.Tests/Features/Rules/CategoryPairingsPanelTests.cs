@@ -2,7 +2,7 @@ using Bunit;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Rules;
-using MerchDashboard.Tests.Features.Suggestions;
+using MerchDashboard.Tests.Features.Curation;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

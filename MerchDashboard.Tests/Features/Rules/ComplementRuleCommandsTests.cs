@@ -1,5 +1,5 @@
 using MerchDashboard.Features.Rules;
-using MerchDashboard.Tests.Features.Suggestions;
+using MerchDashboard.Tests.Features.Curation;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Tests.Features.Rules;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
-using MerchDashboard.Tests.Features.Suggestions;
+using MerchDashboard.Tests.Features.Curation;
 using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Tests.Features.Serving;

@@ -2,7 +2,6 @@ using System.Globalization;
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
-using MerchDashboard.Features.Suggestions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MerchDashboard.Features.Curation;

@@ -1,5 +1,4 @@
 using MerchDashboard.Features.Serving;
-using MerchDashboard.Features.Suggestions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

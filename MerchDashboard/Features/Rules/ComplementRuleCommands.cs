@@ -2,7 +2,7 @@ using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
-using MerchDashboard.Features.Suggestions;
+using MerchDashboard.Features.Curation;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Features.Rules;

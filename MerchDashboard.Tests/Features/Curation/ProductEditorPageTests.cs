@@ -3,13 +3,12 @@ using MerchDashboard.Data;
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Curation;
-using MerchDashboard.Features.Suggestions;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
-namespace MerchDashboard.Tests.Features.Suggestions;
+namespace MerchDashboard.Tests.Features.Curation;
 
 [Collection(nameof(CurationStoreFixture))]
 public sealed class ProductEditorPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime

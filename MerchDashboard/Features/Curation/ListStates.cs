@@ -1,9 +1,8 @@
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Composition;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>Composes an anchor's list with a given curation state, so the editor shows its own latest version at once.</summary>
 public static class ListStates

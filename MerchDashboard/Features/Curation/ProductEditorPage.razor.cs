@@ -1,14 +1,13 @@
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Account;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>
 /// One product's list: what shoppers see, why, and the merchandiser's controls. Every change names the

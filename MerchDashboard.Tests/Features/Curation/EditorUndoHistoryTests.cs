@@ -1,7 +1,6 @@
 using MerchDashboard.Features.Curation;
-using MerchDashboard.Features.Suggestions;
 
-namespace MerchDashboard.Tests.Features.Suggestions;
+namespace MerchDashboard.Tests.Features.Curation;
 
 public class EditorUndoHistoryTests
 {

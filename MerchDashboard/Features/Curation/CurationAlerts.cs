@@ -2,7 +2,7 @@ using System.Globalization;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 public enum AlertKind
 {

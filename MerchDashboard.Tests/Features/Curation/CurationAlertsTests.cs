@@ -2,9 +2,9 @@ using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Engine.Mining;
 using MerchDashboard.Features.Serving;
-using MerchDashboard.Features.Suggestions;
+using MerchDashboard.Features.Curation;
 
-namespace MerchDashboard.Tests.Features.Suggestions;
+namespace MerchDashboard.Tests.Features.Curation;
 
 public class CurationAlertsTests
 {

@@ -1,9 +1,8 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Curation;
-using MerchDashboard.Features.Suggestions;
 using MerchDashboard.Tests.TestSupport;
 
-namespace MerchDashboard.Tests.Features.Suggestions;
+namespace MerchDashboard.Tests.Features.Curation;
 
 [Collection(nameof(CurationStoreFixture))]
 public sealed class SuggestionQueriesTests(CurationStoreFixture fixture) : IAsyncLifetime

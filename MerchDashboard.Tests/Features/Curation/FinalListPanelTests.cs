@@ -1,10 +1,10 @@
 using Bunit;
 using MerchDashboard.Engine.Composition;
-using MerchDashboard.Features.Suggestions;
+using MerchDashboard.Features.Curation;
 using MerchDashboard.Tests.Engine.Composition;
 using MerchDashboard.Tests.TestSupport;
 
-namespace MerchDashboard.Tests.Features.Suggestions;
+namespace MerchDashboard.Tests.Features.Curation;
 
 /// <summary>The editor's final list says in plain words why it is empty or short, instead of "No item can be shown".</summary>
 public sealed class FinalListPanelTests : MudBunitContext

@@ -1,13 +1,12 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Account;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 public sealed partial class SuggestionsPage : IDisposable
 {

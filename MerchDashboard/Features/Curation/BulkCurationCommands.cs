@@ -1,8 +1,7 @@
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using static MerchDashboard.Features.Curation.CurationChange;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 public sealed record BulkResult(int Done, IReadOnlyList<string> Refused);
 

@@ -1,6 +1,5 @@
-using MerchDashboard.Features.Curation;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>
 /// Undo and redo of one editor session's changes, any number of steps: each saved change is remembered as

@@ -1,10 +1,9 @@
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
-using MerchDashboard.Features.Curation;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>
 /// The merchandiser's controls for one list. What was typed (item, slot, dates, note) is cleared only once

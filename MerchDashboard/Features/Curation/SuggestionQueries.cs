@@ -2,7 +2,7 @@ using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>One product's list as the suggestions table shows it. <see cref="SlotCount"/> counts the composed (anonymous) list's slots.</summary>
 public sealed record SuggestionRow(ProductInfo Product, string Category, CurationMode Mode, int LockedTopN, int SlotCount, int MinedCount, IReadOnlyList<CurationAlert> Alerts)

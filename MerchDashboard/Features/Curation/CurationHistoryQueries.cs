@@ -1,9 +1,8 @@
 using System.Text.Json;
 using MerchDashboard.Data;
-using MerchDashboard.Features.Curation;
 using Microsoft.EntityFrameworkCore;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>One audited change; <see cref="After"/> is the list's state it left (null for entries written before states were kept).</summary>
 public sealed record HistoryEntry(long Id, DateTime At, string User, string Action, string Summary, ListState? After);

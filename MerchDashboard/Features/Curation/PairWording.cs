@@ -1,7 +1,7 @@
 using System.Globalization;
 using MerchDashboard.Engine.Composition;
 
-namespace MerchDashboard.Features.Suggestions;
+namespace MerchDashboard.Features.Curation;
 
 /// <summary>Pair statistics in a merchandiser's words: count, confidence as a share of the anchor's orders, lift as "times more often than chance".</summary>
 public static class PairWording

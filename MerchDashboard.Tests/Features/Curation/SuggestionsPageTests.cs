@@ -1,10 +1,10 @@
 using Bunit;
 using MerchDashboard.Features.Account;
-using MerchDashboard.Features.Suggestions;
+using MerchDashboard.Features.Curation;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MerchDashboard.Tests.Features.Suggestions;
+namespace MerchDashboard.Tests.Features.Curation;
 
 [Collection(nameof(CurationStoreFixture))]
 public sealed class SuggestionsPageTests(CurationStoreFixture fixture) : MudBunitContext, IAsyncLifetime
