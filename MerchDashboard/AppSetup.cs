@@ -59,6 +59,8 @@ public static class AppSetup
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        // Options marked ValidateOnStart are checked before the database is touched, not only when the host starts.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         var demoLoaded = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
         var storeSettings = app.Services.GetRequiredService<StoreSettings>();
         await storeSettings.LoadAsync(app.Lifetime.ApplicationStopping);

@@ -23,7 +23,9 @@ public class EngineDependencyTests
         var result = Types.InAssembly(typeof(Program).Assembly)
             .That().ResideInNamespace("MerchDashboard.Engine")
             .ShouldNot().HaveDependencyOnAny(
-                "System.IO.File", "System.IO.FileStream", "System.IO.StreamReader", "System.IO.Directory", "CsvHelper")
+                "System.IO.File", "System.IO.FileStream", "System.IO.StreamReader", "System.IO.StreamWriter", "System.IO.Directory",
+                "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.FileSystemInfo", "System.IO.FileSystemWatcher", "System.IO.RandomAccess",
+                "System.IO.MemoryMappedFiles", "Microsoft.Win32.SafeHandles.SafeFileHandle", "CsvHelper")
             .GetResult();
 
         (result.FailingTypeNames ?? []).ShouldBeEmpty("the engine takes parsed data; readers live in Data/Import");
@@ -38,6 +40,17 @@ public class EngineDependencyTests
             .GetResult();
 
         result.IsSuccessful.ShouldBeFalse("the rule must see a FileStream where one is used");
+    }
+
+    [Fact]
+    public void FileReadingRule_CatchesATypeThatUsesCsvHelper()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().HaveName(nameof(MerchDashboard.Data.Import.CsvTable))
+            .ShouldNot().HaveDependencyOnAny("CsvHelper")
+            .GetResult();
+
+        result.IsSuccessful.ShouldBeFalse("the rule must see CsvHelper where it is used");
     }
 
     [Fact]

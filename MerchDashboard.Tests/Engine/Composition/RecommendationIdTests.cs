@@ -1,4 +1,5 @@
 using System.Text;
+using MerchDashboard.Engine.Composition;
 using static MerchDashboard.Tests.Engine.Composition.ToyStore;
 
 namespace MerchDashboard.Tests.Engine.Composition;
@@ -33,6 +34,25 @@ public class RecommendationIdTests
         anonymous.RecommendationId.ShouldNotBe(shopper.RecommendationId);
         anonymous.RecommendationId.ShouldNotBe(Compose(RacerCar, 3, MinedForCar).RecommendationId);
         anonymous.RecommendationId.Length.ShouldBe(16);
+    }
+
+    [Fact]
+    public void ForCart_CartList_IsTheFnv1aHashOfCartTextCartIdsShopperAsOfAndSlots()
+    {
+        var slots = new[] { TrackSet, Puzzle }.Select((id, i) => new CartSlot(i + 1, Product(id), SlotSource.Mined,
+            CartSlotBasis.BoughtTogether, Locked: false, PersonalizationMoved: false, [RacerCar], "", null)).ToList();
+
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.Unicode.GetBytes("cart"));
+        bytes.AddRange(BitConverter.GetBytes(RacerCar));
+        bytes.AddRange(BitConverter.GetBytes(AaBatteries));
+        bytes.AddRange(Encoding.Unicode.GetBytes("anonymous"));
+        bytes.AddRange(BitConverter.GetBytes(AsOf.Ticks));
+        bytes.AddRange(BitConverter.GetBytes(TrackSet));
+        bytes.AddRange(BitConverter.GetBytes(Puzzle));
+
+        RecommendationId.ForCart([RacerCar, AaBatteries], null, AsOf, slots)
+            .ShouldBe(Fnv1a64(bytes).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static ulong Fnv1a64(IEnumerable<byte> bytes)

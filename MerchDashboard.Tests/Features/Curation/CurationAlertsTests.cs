@@ -28,7 +28,7 @@ public class CurationAlertsTests
     }
 
     private static IReadOnlyList<CurationAlert> Alerts(StoreSnapshot snapshot, CurationState state, int slots = 6) =>
-        CurationAlerts.For(snapshot, state, ListStates.Compose(snapshot, 1, state, Now, slots), slots, Now);
+        CurationAlerts.For(snapshot, state, snapshot.Compose(1, Now, slots, curation: state), slots, Now);
 
     [Fact]
     public void For_PinnedOutOfStockAndAddedInactive_OneUnavailableAlertEach()

@@ -11,44 +11,39 @@ public static class RecommendationId
     private const ulong OffsetBasis = 14695981039346656037;
     private const ulong Prime = 1099511628211;
 
-    public static string For(int anchorProductId, string? shopperLabel, DateTime asOf, IReadOnlyList<Slot> slots)
-    {
-        var hash = OffsetBasis;
-        hash = Mix(hash, (uint)anchorProductId, 4);
-        foreach (var unit in shopperLabel ?? "anonymous")
-        {
-            hash = Mix(hash, unit, 2);
-        }
-        hash = Mix(hash, (ulong)asOf.Ticks, 8);
-        foreach (var slot in slots)
-        {
-            hash = Mix(hash, (uint)slot.Product.Id, 4);
-        }
-        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public static string For(int anchorProductId, string? shopperLabel, DateTime asOf, IReadOnlyList<Slot> slots) =>
+        Finish(Mix(OffsetBasis, (uint)anchorProductId, 4), shopperLabel, asOf, slots, static slot => slot.Product.Id);
 
     /// <summary>A cart's list: as <see cref="For"/>, hashing "cart" and then every cart product id in place of the anchor id.</summary>
     public static string ForCart(IReadOnlyList<int> cartProductIds, string? shopperLabel, DateTime asOf, IReadOnlyList<CartSlot> slots)
     {
-        var hash = OffsetBasis;
-        foreach (var unit in "cart")
-        {
-            hash = Mix(hash, unit, 2);
-        }
+        var hash = MixText(OffsetBasis, "cart");
         foreach (var id in cartProductIds)
         {
             hash = Mix(hash, (uint)id, 4);
         }
-        foreach (var unit in shopperLabel ?? "anonymous")
-        {
-            hash = Mix(hash, unit, 2);
-        }
+        return Finish(hash, shopperLabel, asOf, slots, static slot => slot.Product.Id);
+    }
+
+    /// <summary>The part every id shares after what names the list: the shopper label, the as-of ticks, the slot product ids in order.</summary>
+    private static string Finish<TSlot>(ulong hash, string? shopperLabel, DateTime asOf, IReadOnlyList<TSlot> slots, Func<TSlot, int> productIdOf)
+    {
+        hash = MixText(hash, shopperLabel ?? "anonymous");
         hash = Mix(hash, (ulong)asOf.Ticks, 8);
         foreach (var slot in slots)
         {
-            hash = Mix(hash, (uint)slot.Product.Id, 4);
+            hash = Mix(hash, (uint)productIdOf(slot), 4);
         }
         return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static ulong MixText(ulong hash, string text)
+    {
+        foreach (var unit in text)
+        {
+            hash = Mix(hash, unit, 2);
+        }
+        return hash;
     }
 
     private static ulong Mix(ulong hash, ulong value, int bytes)

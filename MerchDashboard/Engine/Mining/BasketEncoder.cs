@@ -44,6 +44,9 @@ public sealed class BasketEncoder
         _itemIds[_itemLength++] = id;
     }
 
+    /// <summary>Adds a store product by its id, labelled as <see cref="ProductIdLabel"/> says.</summary>
+    public void AddProduct(int productId) => AddItem(ProductIdLabel.Format(productId, stackalloc char[ProductIdLabel.Digits]));
+
     /// <summary>Closes the current basket (possibly empty) and starts the next.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndBasket()

@@ -5,14 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Account;
 
-public sealed class DemoAccountOptions
-{
-    public const string Section = "DemoAccounts";
-
-    /// <summary>The password of every demo account; when empty, each gets a random one, logged and written to the data folder.</summary>
-    public string? Password { get; set; }
-}
-
 /// <summary>
 /// Ensures the four roles exist, and in Development with the demo store loaded, one demo account per
 /// role. No password is committed: they come from configuration or are generated on the spot.

@@ -57,7 +57,8 @@ public static class AccountSetup
         services.AddSingleton<AccountCommands>();
         services.AddSingleton<UserAdministration>();
         services.AddSingleton<AccountInitializer>();
-        services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section);
+        services.AddOptions<DemoAccountOptions>().BindConfiguration(DemoAccountOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DemoAccountOptions>, DemoAccountOptionsValidator>();
         return builder;
     }
 }

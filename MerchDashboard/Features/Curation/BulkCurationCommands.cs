@@ -16,7 +16,7 @@ public sealed class BulkCurationCommands(CurationCommands commands, StoreSnapsho
         ForEachAsync(anchorIds, async (id, current) =>
         {
             var snapshot = snapshots.Current;
-            var slots = SuggestionQueries.SlotsFor(snapshot);
+            var slots = RecommendationService.DefaultSlotsOf(snapshot);
             var lockChange = ListStates.LockAsShown(snapshot, id, current.State, time.GetUtcNow().UtcDateTime, slots, topN: null);
             return await commands.ApplyAsync(id, current.Version, lockChange, user, slots, ct);
         }, ct);

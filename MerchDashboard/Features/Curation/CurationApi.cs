@@ -33,7 +33,7 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
         {
             return Stale(http, current);
         }
-        var slots = SuggestionQueries.SlotsFor(snapshot);
+        var slots = RecommendationService.DefaultSlotsOf(snapshot);
         var (change, error) = build(new CurationApiContext(snapshot, current, slots, time.GetUtcNow().UtcDateTime));
         if (change is null)
         {
@@ -56,8 +56,8 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
     public CuratedListDto ToDto(StoreSnapshot snapshot, VersionedList list)
     {
         var anchor = snapshot.Product(list.AnchorProductId)!;
-        var slots = SuggestionQueries.SlotsFor(snapshot);
-        var composed = ListStates.Compose(snapshot, anchor.Id, ListStates.ToEngine(list.State), time.GetUtcNow().UtcDateTime, slots);
+        var slots = RecommendationService.DefaultSlotsOf(snapshot);
+        var composed = snapshot.Compose(anchor.Id, time.GetUtcNow().UtcDateTime, slots, curation: ListStates.ToEngine(list.State));
         var state = list.State;
         return new CuratedListDto(
             anchor.Sku, RecommendationEndpoints.ModeName((Engine.Composition.CurationMode)(int)state.Mode), state.LockedTopN,

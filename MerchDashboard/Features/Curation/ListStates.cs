@@ -4,7 +4,11 @@ using MerchDashboard.Features.Serving;
 
 namespace MerchDashboard.Features.Curation;
 
-/// <summary>Composes an anchor's list with a given curation state, so the editor shows its own latest version at once.</summary>
+/// <summary>
+/// The one mapper from a stored list to the engine's curation state, used by the editor and the snapshot
+/// (so the API and storefront) alike. Overrides keep <see cref="ListState.From"/>'s order, kind then position
+/// then product id, so of two pins on one slot the one with the lower product id keeps it everywhere.
+/// </summary>
 public static class ListStates
 {
     public static CurationState ToEngine(ListState state) => new(
@@ -18,12 +22,9 @@ public static class ListStates
     /// <summary>The lock of a list as every shopper sees it now (anonymous composition): all of it, or its top N.</summary>
     public static CurationChange.LockList LockAsShown(StoreSnapshot snapshot, int anchorProductId, ListState state, DateTime asOf, int slots, int? topN)
     {
-        var shown = Compose(snapshot, anchorProductId, ToEngine(state), asOf, slots);
+        var shown = snapshot.Compose(anchorProductId, asOf, slots, curation: ToEngine(state));
         return new CurationChange.LockList([.. shown.Slots.Select(s => new FrozenSlot(s.Product.Id, s.Position, s.Source))], topN);
     }
-
-    public static ComposedList Compose(StoreSnapshot snapshot, int anchorProductId, CurationState state, DateTime asOf, int slots) =>
-        Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf), snapshot.Catalog, snapshot.MinedFor(anchorProductId), state);
 
     public static string ModeLabel(CurationMode mode, int lockedTopN) => mode switch
     {

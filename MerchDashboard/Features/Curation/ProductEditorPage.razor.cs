@@ -66,9 +66,9 @@ public sealed partial class ProductEditorPage : IDisposable
     private void Recompose()
     {
         var now = Time.GetUtcNow().UtcDateTime;
-        _slots = SuggestionQueries.SlotsFor(_snapshot);
+        _slots = RecommendationService.DefaultSlotsOf(_snapshot);
         _state = ListStates.ToEngine(_list!.State);
-        _composed = ListStates.Compose(_snapshot, _anchor!.Id, _state, now, _slots);
+        _composed = _snapshot.Compose(_anchor!.Id, now, _slots, curation: _state);
         _alerts = CurationAlerts.For(_snapshot, _state, _composed, _slots, now);
     }
 
@@ -109,7 +109,7 @@ public sealed partial class ProductEditorPage : IDisposable
         await ApplyAsync(new CurationChange.Restore(entry.After!, $"Restored the list as it was after \"{entry.Summary}\" ({entry.At:MMM d, yyyy HH:mm} UTC)"));
 
     private ComposedList PreviewOf(ListState state) =>
-        ListStates.Compose(_snapshot, _anchor!.Id, ListStates.ToEngine(state), Time.GetUtcNow().UtcDateTime, _slots);
+        _snapshot.Compose(_anchor!.Id, Time.GetUtcNow().UtcDateTime, _slots, curation: ListStates.ToEngine(state));
 
     private async Task<bool> SaveAsync(CurationChange change)
     {

@@ -38,9 +38,6 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
     // One reference, swapped whole: sessions on other threads read either the old table or the new one.
     private Cached? _cache;
 
-    /// <summary>K: the current mining run's list size, else the storefront's fallback (as <see cref="RecommendationService.DefaultSlots"/>).</summary>
-    public static int SlotsFor(StoreSnapshot snapshot) => snapshot.MiningRun?.Settings.ListSize ?? RecommendationService.FallbackSlots;
-
     public IReadOnlyList<(int Id, string Name)> Categories()
     {
         var catalog = snapshots.Current.Catalog;
@@ -82,11 +79,11 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
         {
             return c.Rows;
         }
-        var slots = SlotsFor(snapshot);
+        var slots = RecommendationService.DefaultSlotsOf(snapshot);
         var rows = snapshot.Catalog.Products.Values.OrderBy(p => p.Sku, StringComparer.Ordinal).Select(p =>
         {
             var state = snapshot.CurationFor(p.Id).State;
-            var composed = ListStates.Compose(snapshot, p.Id, state, now, slots);
+            var composed = snapshot.Compose(p.Id, now, slots, curation: state);
             return new SuggestionRow(p, snapshot.Catalog.CategoryName(p.CategoryId), state.Mode, state.LockedTopN, composed.Slots.Count,
                 snapshot.MinedFor(p.Id).Count, CurationAlerts.For(snapshot, state, composed, slots, now));
         }).ToList();

@@ -43,7 +43,7 @@ public sealed partial class SuggestionsPage : IDisposable
             Enum.TryParse<CurationMode>(QueryStatus, ignoreCase: true, out var mode) ? mode : null,
             Enum.TryParse<AlertKind>(QueryAlert, ignoreCase: true, out var alert) ? alert : null);
         _categories = Queries.Categories();
-        _slots = SuggestionQueries.SlotsFor(Snapshots.Current);
+        _slots = RecommendationService.DefaultSlotsOf(Snapshots.Current);
         _canCurate = await CanCurateAsync();
         Snapshots.Replaced += OnSnapshotReplaced;
     }
@@ -137,7 +137,7 @@ public sealed partial class SuggestionsPage : IDisposable
 
     private void OnSnapshotReplaced(StoreSnapshot snapshot) => _ = InvokeAsync(async () =>
     {
-        _slots = SuggestionQueries.SlotsFor(snapshot);
+        _slots = RecommendationService.DefaultSlotsOf(snapshot);
         if (_table is not null && !_busy)
         {
             await _table.ReloadServerData();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
@@ -35,7 +34,7 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
                 encoder.EndBasket();
             }
             current = line.OrderId;
-            encoder.AddItem(Label(line.ProductId));
+            encoder.AddProduct(line.ProductId);
             if (++read % ProgressEveryLines == 0)
             {
                 progress.Report((double)read / total);
@@ -48,9 +47,6 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
         progress.Report(1);
         return encoder;
     }
-
-    // Zero-padded ids: labels sort ordinally, so "0000010" stays after "0000009".
-    internal static string Label(int productId) => productId.ToString("D9", CultureInfo.InvariantCulture);
 
     public async Task<int> CreateRunAsync(string trigger, MiningSettings settings, DateTime started, CancellationToken ct)
     {
@@ -69,17 +65,17 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
         var bundles = new List<MinedBundle>();
         foreach (var anchor in result.Anchors)
         {
-            var anchorId = int.Parse(anchor.Anchor, CultureInfo.InvariantCulture);
+            var anchorId = ProductIdLabel.Parse(anchor.Anchor);
             pairs.AddRange(anchor.Candidates.Select((c, i) => new MinedPair
             {
-                RunId = runId, AnchorProductId = anchorId, CandidateProductId = int.Parse(c.Item, CultureInfo.InvariantCulture), Rank = i + 1,
+                RunId = runId, AnchorProductId = anchorId, CandidateProductId = ProductIdLabel.Parse(c.Item), Rank = i + 1,
                 Count = c.Statistics.Count, Support = c.Statistics.Support, Confidence = c.Statistics.Confidence, Lift = c.Statistics.Lift,
                 Leverage = c.Statistics.Leverage, Conviction = double.IsFinite(c.Statistics.Conviction) ? c.Statistics.Conviction : null, Score = c.Score,
             }));
             bundles.AddRange(anchor.Bundles.Select((b, i) => new MinedBundle
             {
                 RunId = runId, AnchorProductId = anchorId, Rank = i + 1, Count = b.Count, Support = b.Support, Score = b.Score,
-                ItemIds = string.Join(',', b.Items.Where(item => item != anchor.Anchor).Select(item => int.Parse(item, CultureInfo.InvariantCulture))),
+                ItemIds = string.Join(',', b.Items.Where(item => item != anchor.Anchor).Select(ProductIdLabel.Parse)),
             }));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MerchDashboard.Engine.Mining;
 using MerchDashboard.Engine.Personalization;
 
@@ -21,7 +20,7 @@ public static class TrainingListMiner
         return Lists(MineAll(training, settings, progress, cancellationToken));
     }
 
-    /// <summary>The whole mining result of the training part (candidates with their statistics, and bundles); labels are <see cref="Label"/>s.</summary>
+    /// <summary>The whole mining result of the training part (candidates with their statistics, and bundles); labels are <see cref="ProductIdLabel"/>s.</summary>
     public static MiningResult MineAll(
         IReadOnlyList<Purchase> training, MiningSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -34,7 +33,7 @@ public static class TrainingListMiner
     public static IReadOnlyDictionary<int, int[]> Lists(MiningResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Anchors.ToDictionary(a => ParseLabel(a.Anchor), a => a.Candidates.Select(c => ParseLabel(c.Item)).ToArray());
+        return result.Anchors.ToDictionary(a => ProductIdLabel.Parse(a.Anchor), a => a.Candidates.Select(c => ProductIdLabel.Parse(c.Item)).ToArray());
     }
 
     /// <summary>
@@ -62,8 +61,6 @@ public static class TrainingListMiner
         };
     }
 
-    public static string Label(int productId) => productId.ToString("D7", CultureInfo.InvariantCulture);
-
     internal static TransactionSet Baskets(IReadOnlyList<Purchase> lines)
     {
         var sorted = lines.ToArray();
@@ -71,7 +68,7 @@ public static class TrainingListMiner
         var encoder = new BasketEncoder();
         for (var i = 0; i < sorted.Length; i++)
         {
-            encoder.AddItem(Label(sorted[i].ProductId));
+            encoder.AddProduct(sorted[i].ProductId);
             var last = i + 1 == sorted.Length || sorted[i + 1].CustomerKey != sorted[i].CustomerKey || sorted[i + 1].At != sorted[i].At;
             if (last)
             {
@@ -80,6 +77,4 @@ public static class TrainingListMiner
         }
         return encoder.Build();
     }
-
-    internal static int ParseLabel(string label) => int.Parse(label, NumberStyles.None, CultureInfo.InvariantCulture);
 }

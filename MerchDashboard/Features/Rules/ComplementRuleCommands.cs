@@ -2,7 +2,6 @@ using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
-using MerchDashboard.Features.Curation;
 using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Features.Rules;
@@ -68,8 +67,8 @@ public sealed class ComplementRuleCommands(IDbContextFactory<AppDbContext> dbFac
         var rule = new ComplementRuleInfo(sourceCategoryId, string.IsNullOrWhiteSpace(sourceTag) ? null : sourceTag.Trim(), targetCategoryId);
         var matching = Matching(rule).ToList();
         var now = time.GetUtcNow().UtcDateTime;
-        var slots = SuggestionQueries.SlotsFor(snapshot);
-        var showing = matching.Count(p => ListStates.Compose(snapshot, p.Id, snapshot.CurationFor(p.Id).State, now, slots)
+        var slots = RecommendationService.DefaultSlotsOf(snapshot);
+        var showing = matching.Count(p => snapshot.Compose(p.Id, now, slots)
             .Slots.Any(s => s.Product.CategoryId == targetCategoryId || s.Product.DepartmentId == targetCategoryId));
         return new RuleReach(matching.Count, showing);
     }

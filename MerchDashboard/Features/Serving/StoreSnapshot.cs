@@ -45,4 +45,12 @@ public sealed record StoreSnapshot(
     public IReadOnlyList<BundleInfo> BundlesFor(int anchorId) => Bundles.TryGetValue(anchorId, out var list) ? list : [];
 
     public CuratedEntry CurationFor(int anchorId) => Curation.TryGetValue(anchorId, out var entry) ? entry : new CuratedEntry(CurationState.Auto, 0);
+
+    /// <summary>
+    /// The one way into the composer over this snapshot: the anchor's mined candidates and, unless the caller
+    /// passes its own (the editor's unsaved state), the anchor's stored curation.
+    /// </summary>
+    public ComposedList Compose(int anchorProductId, DateTime asOf, int slots, IShopperAffinity? shopper = null, CurationState? curation = null) =>
+        Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf, shopper), Catalog,
+            MinedFor(anchorProductId), curation ?? CurationFor(anchorProductId).State);
 }

@@ -1,11 +1,10 @@
 using MerchDashboard.Data;
-using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Engine.Personalization;
+using MerchDashboard.Features.Curation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EngineOverride = MerchDashboard.Engine.Composition.Override;
 
 namespace MerchDashboard.Features.Serving;
 
@@ -78,23 +77,8 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
     private static async Task<IReadOnlyDictionary<int, CuratedEntry>> LoadCurationAsync(AppDbContext db, CancellationToken ct)
     {
         var lists = await db.CuratedLists.AsNoTracking().Include(l => l.Overrides).Include(l => l.LockedSlots).AsSplitQuery().ToListAsync(ct);
-        return lists.ToDictionary(l => l.AnchorProductId, l => new CuratedEntry(ToState(l), l.Version));
+        return lists.ToDictionary(l => l.AnchorProductId, l => new CuratedEntry(ListStates.ToEngine(ListState.From(l)), l.Version));
     }
-
-    internal static CurationState ToState(CuratedList list) => new(
-        (CurationMode)(int)list.Mode,
-        list.Overrides.OrderBy(o => o.Id).Select(ToOverride).ToList(),
-        list.LockedTopN ?? 0)
-    {
-        Frozen = [.. list.LockedSlots.OrderBy(s => s.Position).Select(s => new FrozenSlot(s.ProductId, s.Position, s.Source))],
-    };
-
-    private static EngineOverride ToOverride(CurationOverride o) => o.Kind switch
-    {
-        OverrideKind.Pin => new Pin(o.ProductId, o.Position, o.Note, o.StartsAt, o.ExpiresAt),
-        OverrideKind.Add => new Add(o.ProductId, o.Position, o.Note, o.StartsAt, o.ExpiresAt),
-        _ => new Exclude(o.ProductId, o.Note, o.StartsAt, o.ExpiresAt),
-    };
 
     private static async Task<(MiningRunInfo?, IReadOnlyDictionary<int, IReadOnlyList<MinedCandidate>>, IReadOnlyDictionary<int, IReadOnlyList<BundleInfo>>)>
         LoadMiningAsync(AppDbContext db, CancellationToken ct)
