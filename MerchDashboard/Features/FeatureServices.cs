@@ -34,6 +34,7 @@ public static class FeatureServices
         services.AddSingleton<CategoryPairingCommands>();
         services.AddSingleton<DataVersionProbe>();
         services.AddSingleton<StoreSnapshotService>();
+        services.AddSnapshotCache();
         services.AddHostedService<StoreSnapshotRefresher>();
         services.AddSingleton<RecommendationService>();
         services.AddSingleton<SuggestionQueries>();

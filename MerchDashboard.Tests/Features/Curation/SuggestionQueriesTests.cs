@@ -1,6 +1,8 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.TestSupport;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Tests.Features.Curation;
 
@@ -13,7 +15,7 @@ public sealed class SuggestionQueriesTests(CurationStoreFixture fixture) : IAsyn
     public async ValueTask InitializeAsync()
     {
         await fixture.ResetAsync();
-        _queries = new SuggestionQueries(_store.Snapshots, _store.Time);
+        _queries = new SuggestionQueries(_store.Snapshots, _store.Time, new SnapshotCache(Options.Create(new SnapshotCacheOptions())));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,8 +1,10 @@
 using Bunit;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Tests.Features.Curation;
 
@@ -17,6 +19,7 @@ public sealed class SuggestionsPageTests(CurationStoreFixture fixture) : MudBuni
         Services.AddSingleton<TimeProvider>(_store.Time);
         Services.AddSingleton(_store.Snapshots);
         Services.AddSingleton(_store.Commands);
+        Services.AddSingleton(new SnapshotCache(Options.Create(new SnapshotCacheOptions())));
         Services.AddSingleton<SuggestionQueries>();
         Services.AddSingleton<BulkCurationCommands>();
         var auth = AddAuthorization();

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Tests.Features.Dashboards;
 
@@ -73,6 +74,7 @@ public static class DashboardTestStore
         services.AddSingleton<StoreSnapshotLoader>();
         services.AddSingleton<StoreSnapshotService>();
         services.AddSingleton<OrderFactsLoader>();
+        services.AddSingleton(new SnapshotCache(Options.Create(new SnapshotCacheOptions())));
         services.AddSingleton<OrderFactsStore>();
         services.AddSingleton<DashboardQueries>();
         return services;

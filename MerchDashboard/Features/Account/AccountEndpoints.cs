@@ -1,5 +1,6 @@
 using MerchDashboard.Data.Entities;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace MerchDashboard.Features.Account;
@@ -20,11 +21,11 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, SignInGuard guard, TimeProvider time)
+    private static async Task<RedirectHttpResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, SignInGuard guard, TimeProvider time)
     {
         var form = await ValidFormAsync(http, antiforgery);
         var target = SafeReturnUrl(form?["returnUrl"]);
-        IResult BackToForm(string error) => Results.LocalRedirect($"~/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+        RedirectHttpResult BackToForm(string error) => TypedResults.LocalRedirect($"~/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
         if (form is null)
         {
             return BackToForm("expired");
@@ -55,7 +56,7 @@ public static class AccountEndpoints
         user.LastSignInAt = time.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(user);
         guard.TrustBrowser(http, user.Id);
-        return Results.LocalRedirect(target);
+        return TypedResults.LocalRedirect(target);
     }
 
     /// <summary>Identity's sign-in with lockout; from a browser this user signed in from before, the lockout neither counts nor applies.</summary>
@@ -76,31 +77,31 @@ public static class AccountEndpoints
         return true;
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
+    private static async Task<RedirectHttpResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
     {
         if (await ValidFormAsync(http, antiforgery) is null)
         {
             // Another site's form cannot sign the user out; our own page always sends the token.
-            return Results.LocalRedirect("~/");
+            return TypedResults.LocalRedirect("~/");
         }
         await signIn.SignOutAsync();
-        return Results.LocalRedirect("~/login");
+        return TypedResults.LocalRedirect("~/login");
     }
 
-    private static async Task<IResult> SetupAsync(HttpContext http, IAntiforgery antiforgery, AccountCommands accounts, SignInManager<AppUser> signIn)
+    private static async Task<RedirectHttpResult> SetupAsync(HttpContext http, IAntiforgery antiforgery, AccountCommands accounts, SignInManager<AppUser> signIn)
     {
         var form = await ValidFormAsync(http, antiforgery);
         if (form is null)
         {
-            return Results.LocalRedirect($"~/setup?error={Uri.EscapeDataString("The form expired; please try again.")}");
+            return TypedResults.LocalRedirect($"~/setup?error={Uri.EscapeDataString("The form expired; please try again.")}");
         }
         var result = await accounts.CreateFirstAdminAsync(form["username"].ToString(), form["displayName"].ToString(), form["password"].ToString());
         if (!result.Succeeded)
         {
-            return Results.LocalRedirect($"~/setup?error={Uri.EscapeDataString(result.Error!)}");
+            return TypedResults.LocalRedirect($"~/setup?error={Uri.EscapeDataString(result.Error!)}");
         }
         await signIn.SignInAsync(result.User!, isPersistent: true);
-        return Results.LocalRedirect("~/");
+        return TypedResults.LocalRedirect("~/");
     }
 
     /// <summary>The posted form if it is a form and carries a valid antiforgery token, else null.</summary>

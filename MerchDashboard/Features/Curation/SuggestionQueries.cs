@@ -28,16 +28,11 @@ public sealed record SuggestionPage(IReadOnlyList<SuggestionRow> Rows, int Total
 
 /// <summary>
 /// The suggestions table, computed in memory from the current snapshot (every product's list composed
-/// anonymously, as of now) and cached until the snapshot or the minute changes; the page asks for one
-/// filtered, sorted page at a time so the browser never receives thousands of rows.
+/// anonymously, as of now) and cached in <see cref="SnapshotCache"/> per snapshot version and minute; the
+/// page asks for one filtered, sorted page at a time so the browser never receives thousands of rows.
 /// </summary>
-public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvider time)
+public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvider time, SnapshotCache cache)
 {
-    private sealed record Cached(StoreSnapshot Snapshot, DateTime Minute, IReadOnlyList<SuggestionRow> Rows);
-
-    // One reference, swapped whole: sessions on other threads read either the old table or the new one.
-    private Cached? _cache;
-
     public IReadOnlyList<(int Id, string Name)> Categories()
     {
         var catalog = snapshots.Current.Catalog;
@@ -74,21 +69,19 @@ public sealed class SuggestionQueries(StoreSnapshotService snapshots, TimeProvid
         var snapshot = snapshots.Current;
         var now = time.GetUtcNow().UtcDateTime;
         var minute = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
-        var c = Volatile.Read(ref _cache);
-        if (c is not null && ReferenceEquals(c.Snapshot, snapshot) && c.Minute == minute)
-        {
-            return c.Rows;
-        }
+        return cache.GetOrCreate(("suggestion-rows", snapshot.Version, minute), () => Compute(snapshot, now));
+    }
+
+    private static List<SuggestionRow> Compute(StoreSnapshot snapshot, DateTime now)
+    {
         var slots = RecommendationService.DefaultSlotsOf(snapshot);
-        var rows = snapshot.Catalog.Products.Values.OrderBy(p => p.Sku, StringComparer.Ordinal).Select(p =>
+        return snapshot.Catalog.Products.Values.OrderBy(p => p.Sku, StringComparer.Ordinal).Select(p =>
         {
             var state = snapshot.CurationFor(p.Id).State;
             var composed = snapshot.Compose(p.Id, now, slots, curation: state);
             return new SuggestionRow(p, snapshot.Catalog.CategoryName(p.CategoryId), state.Mode, state.LockedTopN, composed.Slots.Count,
                 snapshot.MinedFor(p.Id).Count, CurationAlerts.For(snapshot, state, composed, slots, now));
         }).ToList();
-        Volatile.Write(ref _cache, new Cached(snapshot, minute, rows));
-        return rows;
     }
 
     private static IEnumerable<SuggestionRow> Sorted(IEnumerable<SuggestionRow> rows, SuggestionSort sort, bool descending)

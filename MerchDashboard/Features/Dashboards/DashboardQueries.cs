@@ -1,15 +1,14 @@
+using MerchDashboard.Features.Serving;
+
 namespace MerchDashboard.Features.Dashboards;
 
 /// <summary>
 /// What the dashboards page asks for: each tab's figures for a filter, computed off the circuit's thread from the
-/// cached <see cref="OrderFacts"/>. CLV fits are the slowest part and are kept for the last few filters, so the
-/// personalization and comparison tabs share one fit.
+/// cached <see cref="OrderFacts"/>. CLV fits are the slowest part and are cached per facts and filter in
+/// <see cref="SnapshotCache"/>, so the personalization and comparison tabs share one fit.
 /// </summary>
-public sealed class DashboardQueries(OrderFactsStore store)
+public sealed class DashboardQueries(OrderFactsStore store, SnapshotCache cache)
 {
-    private const int CachedFits = 8;
-    private readonly Lock _gate = new();
-    private readonly List<(OrderFacts Facts, DashboardFilter Filter, Task<ClvFigures> Fit)> _fits = [];
 
     public OrderFactsStore Store => store;
 
@@ -40,23 +39,6 @@ public sealed class DashboardQueries(OrderFactsStore store)
         return await Task.Run(() => DashboardCalculator.Comparison(facts, filter, lists, clv));
     }
 
-    public Task<ClvFigures> ClvAsync(OrderFacts facts, DashboardFilter filter)
-    {
-        lock (_gate)
-        {
-            var index = _fits.FindIndex(f => ReferenceEquals(f.Facts, facts) && f.Filter == filter);
-            if (index >= 0 && !_fits[index].Fit.IsFaulted)
-            {
-                return _fits[index].Fit;
-            }
-            var fit = Task.Run(() => DashboardCalculator.Clv(facts, filter));
-            _fits.RemoveAll(f => !ReferenceEquals(f.Facts, facts) || f.Filter == filter);
-            _fits.Add((facts, filter, fit));
-            if (_fits.Count > CachedFits)
-            {
-                _fits.RemoveAt(0);
-            }
-            return fit;
-        }
-    }
+    public Task<ClvFigures> ClvAsync(OrderFacts facts, DashboardFilter filter) =>
+        cache.GetOrStart(("clv-fit", facts, filter), () => Task.Run(() => DashboardCalculator.Clv(facts, filter)));
 }

@@ -4,24 +4,23 @@ using MerchDashboard.Features.Serving;
 namespace MerchDashboard.Features.Dashboards;
 
 /// <summary>
-/// The cached <see cref="OrderFacts"/> of the current snapshot, rebuilt when the snapshot is fully replaced (import,
-/// mining: a new <see cref="StoreSnapshot.LoadedAt"/>), not after a curation change; and the frequently-bought-with
-/// lists attach rates read, recomputed for every snapshot since curation changes them.
+/// The <see cref="OrderFacts"/> of the current snapshot, cached in <see cref="SnapshotCache"/> by the snapshot's
+/// <see cref="StoreSnapshot.LoadedAt"/> (rebuilt after an import or a mining run, not after a curation change);
+/// and the frequently-bought-with lists attach rates read, cached by snapshot version since curation changes them.
 /// </summary>
 public sealed class OrderFactsStore : IDisposable
 {
     private readonly OrderFactsLoader _loader;
     private readonly StoreSnapshotService _snapshots;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
-    private (DateTime LoadedAt, Task<OrderFacts> Facts)? _facts;
-    private (StoreSnapshot Snapshot, FrequentlyBoughtWith Lists)? _lists;
+    private readonly SnapshotCache _cache;
 
-    public OrderFactsStore(OrderFactsLoader loader, StoreSnapshotService snapshots, TimeProvider time)
+    public OrderFactsStore(OrderFactsLoader loader, StoreSnapshotService snapshots, TimeProvider time, SnapshotCache cache)
     {
         _loader = loader;
         _snapshots = snapshots;
         _time = time;
+        _cache = cache;
         _snapshots.Replaced += OnReplaced;
     }
 
@@ -31,14 +30,7 @@ public sealed class OrderFactsStore : IDisposable
     public Task<OrderFacts> GetAsync()
     {
         var snapshot = _snapshots.Current;
-        lock (_gate)
-        {
-            if (_facts is not { } cached || cached.LoadedAt != snapshot.LoadedAt || cached.Facts.IsFaulted || cached.Facts.IsCanceled)
-            {
-                _facts = (snapshot.LoadedAt, _loader.LoadAsync(snapshot));
-            }
-            return _facts.Value.Facts;
-        }
+        return _cache.GetOrStart(("order-facts", snapshot.LoadedAt), () => _loader.LoadAsync(snapshot));
     }
 
     /// <summary>
@@ -48,21 +40,12 @@ public sealed class OrderFactsStore : IDisposable
     public FrequentlyBoughtWith Lists()
     {
         var snapshot = _snapshots.Current;
-        lock (_gate)
+        return _cache.GetOrCreate(("bought-with-lists", snapshot.Version), () =>
         {
-            if (_lists is { } cached && ReferenceEquals(cached.Snapshot, snapshot))
-            {
-                return cached.Lists;
-            }
-        }
-        var now = _time.GetUtcNow().UtcDateTime;
-        var lists = new FrequentlyBoughtWith(snapshot.Catalog.Products.Keys.Select(anchor => KeyValuePair.Create(anchor,
-            RecommendationService.Compose(snapshot, anchor, null, now, RecommendationService.DefaultSlotsOf(snapshot)).Slots.Select(s => s.Product.Id))));
-        lock (_gate)
-        {
-            _lists = (snapshot, lists);
-        }
-        return lists;
+            var now = _time.GetUtcNow().UtcDateTime;
+            return new FrequentlyBoughtWith(snapshot.Catalog.Products.Keys.Select(anchor => KeyValuePair.Create(anchor,
+                snapshot.Compose(anchor, now, RecommendationService.DefaultSlotsOf(snapshot)).Slots.Select(s => s.Product.Id))));
+        });
     }
 
     private void OnReplaced(StoreSnapshot snapshot) => Changed?.Invoke();

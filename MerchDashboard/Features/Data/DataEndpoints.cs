@@ -1,5 +1,6 @@
 using System.Text;
 using MerchDashboard.Features.Account;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MerchDashboard.Features.Data;
 
@@ -16,6 +17,6 @@ public static class DataEndpoints
         return app;
     }
 
-    private static IResult Csv(string text, string fileName) =>
-        Results.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", fileName);
+    private static FileContentHttpResult Csv(string text, string fileName) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(text), "text/csv; charset=utf-8", fileName);
 }

@@ -36,6 +36,12 @@ public sealed record StoreSnapshot(
         new Dictionary<int, CuratedEntry>(), PersonalizationModel.Empty, new Dictionary<int, IReadOnlyList<Purchase>>(),
         new Dictionary<string, int>(), null, DateTime.MinValue);
 
+    /// <summary>
+    /// Counts the snapshots <see cref="StoreSnapshotService"/> has published (any part replaced), so caches of
+    /// derived results key on a number instead of holding old snapshots alive; 0 for one never published.
+    /// </summary>
+    public long Version { get; init; }
+
     public ProductInfo? Product(int id) => Catalog.Products.GetValueOrDefault(id);
 
     public ProductInfo? ProductBySku(string sku) => ProductIdsBySku.TryGetValue(sku, out var id) ? Catalog.Products[id] : null;

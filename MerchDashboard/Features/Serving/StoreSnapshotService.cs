@@ -17,6 +17,7 @@ public sealed class StoreSnapshotService : IDisposable
     private readonly ILogger<StoreSnapshotService> _logger;
     private readonly SemaphoreSlim _reload = new(1, 1);
     private StoreSnapshot _current = StoreSnapshot.Empty;
+    private long _published;
     private string? _loadedDataStamp;
     private string? _loadedRulesStamp;
 
@@ -131,6 +132,7 @@ public sealed class StoreSnapshotService : IDisposable
 
     private void Swap(StoreSnapshot next)
     {
+        next = next with { Version = Interlocked.Increment(ref _published) };
         Volatile.Write(ref _current, next);
         Replaced?.Invoke(next);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,8 +50,6 @@ public static class EventEndpoints
         api.MapPost("/events", RecordAsync)
             .WithName("RecordEvents")
             .WithSummary("Report impressions, clicks, add-to-cart and purchases of recommended slots")
-            .Produces<EventsAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
@@ -58,14 +57,14 @@ public static class EventEndpoints
         return api;
     }
 
-    private static async Task<IResult> RecordAsync(
+    private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem>> RecordAsync(
         StorefrontEventBatch batch, HttpContext http, IDbContextFactory<AppDbContext> dbFactory,
         IOptions<StorefrontApiOptions> options, TimeProvider time, CancellationToken ct)
     {
         var events = batch.Events ?? [];
         if (events.Count == 0 || events.Count > options.Value.MaxEventsPerRequest)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]>
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["events"] = [$"Send between 1 and {options.Value.MaxEventsPerRequest} events."],
             });
@@ -100,11 +99,11 @@ public static class EventEndpoints
         }
         if (errors.Count > 0)
         {
-            return Results.ValidationProblem(errors, title: "Some events are not valid; none were stored.");
+            return TypedResults.ValidationProblem(errors, title: "Some events are not valid; none were stored.");
         }
         db.StorefrontEvents.AddRange(rows);
         await db.SaveChangesAsync(ct);
-        return Results.Accepted(value: new EventsAccepted(rows.Count));
+        return TypedResults.Accepted((string?)null, new EventsAccepted(rows.Count));
     }
 
     private static List<(string Field, string Message)> Validate(StorefrontEventDto e, Dictionary<string, int> ids, DateTime now, StorefrontApiOptions options)
