@@ -37,6 +37,18 @@ public sealed class ApiKeySecurityTransformerTests(MerchAppFixture app)
         scheme.GetProperty("name").GetString().ShouldBe("X-Api-Key");
     }
 
+    [Fact]
+    public async Task OpenApiDocument_RecordEvents_DescribesTheAcceptedBodyAndEveryProblem()
+    {
+        using var document = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json", Ct));
+        var responses = document.RootElement.GetProperty("paths").GetProperty("/api/v1/events").GetProperty("post").GetProperty("responses");
+
+        responses.EnumerateObject().Select(r => r.Name).Order(StringComparer.Ordinal).ShouldBe(["202", "400", "401", "403", "429"]);
+        responses.GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+            .GetProperty("$ref").GetString().ShouldEndWith(nameof(EventsAccepted));
+        responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]
