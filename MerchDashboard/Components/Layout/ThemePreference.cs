@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace MerchDashboard.Components.Layout;
 
 /// <summary>What the person chose in the app bar's theme menu.</summary>
