@@ -6,14 +6,12 @@ namespace MerchDashboard.Tests.Browser;
 public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private const string EditorSku = "LAP-0009";
+    private const string CalendarParts = ".mud-day-label, .mud-picker-nav-button-next, .mud-picker-nav-button-prev";
 
-    /// <summary>Every box matching the selector, as [left, top, right, bottom], with the viewport's width and height.</summary>
+    /// <summary>The viewport's width and height, then left, top, right, bottom of every shown element matching the selector.</summary>
     private const string BoxesScript = """
-        selector => ({
-            width: innerWidth, height: innerHeight,
-            boxes: [...document.querySelectorAll(selector)].filter(e => e.offsetParent !== null)
-                .map(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }),
-        })
+        selector => [innerWidth, innerHeight, ...[...document.querySelectorAll(selector)].filter(e => e.offsetParent !== null)
+            .flatMap(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })]
         """;
 
     public static TheoryData<int, int> Viewports => new() { { 390, 844 }, { 1440, 900 } };
@@ -28,34 +26,25 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await AssertNoHorizontalOverflowAsync(page);
 
         // Slot cards stay readable: the product name gets a real line, not a sliver beside the buttons.
-        var names = await BoxesAsync(page, "[data-testid=final-list] [data-testid=slot-name]");
-        names.Boxes.ShouldNotBeEmpty();
-        names.Boxes.ShouldAllBe(b => b[2] - b[0] > 0 && b[2] <= names.Width);
         var textBlocks = await BoxesAsync(page, "[data-testid=final-list] .slot-text");
-        textBlocks.Boxes.ShouldAllBe(b => b[2] - b[0] >= Math.Min(200, width / 2), "the text block of a slot card keeps at least 200 px");
+        textBlocks.Boxes.Count.ShouldBe(6);
+        textBlocks.Boxes.ShouldAllBe(b => b.Right - b.Left >= 200 && b.Right <= width, "the text of every slot card keeps at least 200 px");
 
-        // Header items do not collide: the product name, its status chip and the app bar's controls.
+        // Header items do not collide: the product name and its status chip, the app bar's title and its controls.
         await AssertApartAsync(page, "[data-testid=anchor] h5", "[data-testid=anchor] [data-testid=list-status]");
-        await AssertApartAsync(page, ".app-title", "[data-testid=theme-menu]");
+        await AssertApartAsync(page, ".app-title", "[data-testid=theme-menu] button");
         await AssertApartAsync(page, ".app-title", "[data-testid=sign-out]");
+        await AssertApartAsync(page, "[data-testid=sign-out]", "[data-testid=theme-menu] button");
         if (width < 600)
         {
             await ShotAsync(page, "editor-phone");
         }
 
         await page.GetByLabel("Open the start date calendar").ClickAsync();
-        var days = page.Locator(".mud-picker-calendar-content button.mud-day:not([disabled])");
-        await days.First.WaitForAsync();
-        var picker = await BoxesAsync(page, ".mud-picker-calendar-container, .mud-picker-calendar-header, .mud-picker-calendar-content");
-        picker.Boxes.ShouldNotBeEmpty();
-        picker.Boxes.ShouldAllBe(b => b[0] >= 0 && b[1] >= 0 && b[2] <= picker.Width && b[3] <= picker.Height,
-            $"the calendar lies within the {width}x{height} viewport: {Describe(picker.Boxes)}");
-        var weekdays = await BoxesAsync(page, ".mud-picker-calendar-header .mud-day-label, .mud-picker-calendar-header-day");
-        weekdays.Boxes.Count.ShouldBe(7, "all seven weekday columns are shown");
-        weekdays.Boxes.ShouldAllBe(b => b[2] <= weekdays.Width);
-        await AssertInViewAsync(page, ".mud-picker-nav-button-next");
-        await AssertInViewAsync(page, ".mud-picker-nav-button-prev");
-        await ShotAsync(page, $"editor-date-picker-{width}");
+        await page.Locator(".mud-picker-calendar-content button.mud-day:not([disabled])").First.WaitForAsync();
+        await AssertCalendarFitsAsync(page);
+        (await BoxesAsync(page, ".mud-day-label")).Boxes.Count.ShouldBe(7, "all seven weekday columns are shown");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"editor-date-picker-{width}.png") });
     });
 
     [Theory]
@@ -67,15 +56,29 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await page.Locator("[data-testid=chart-weekly-aov-canvas]").WaitForAsync();
         await AssertNoHorizontalOverflowAsync(page);
 
-        await page.Locator("input[data-testid=filter-dates], [data-testid=filter-dates] input").First.ClickAsync();
+        await page.Locator("input[data-testid=filter-dates]").ClickAsync();
         await page.Locator(".mud-picker-calendar-content button.mud-day:not([disabled])").First.WaitForAsync();
-        var months = await BoxesAsync(page, ".mud-picker-calendar-content");
-        months.Boxes.Count.ShouldBe(width < 600 ? 1 : 2, "two months side by side on a desktop, one on a phone");
-        months.Boxes.ShouldAllBe(b => b[0] >= 0 && b[2] <= months.Width && b[3] <= months.Height, Describe(months.Boxes));
-        await AssertInViewAsync(page, ".mud-picker-nav-button-next");
-        await AssertInViewAsync(page, ".mud-picker-nav-button-prev");
-        await ShotAsync(page, $"dashboards-range-picker-{width}");
+        var months = width < 700 ? 1 : 2;
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-picker-calendar-content")).ToHaveCountAsync(months);
+        await AssertCalendarFitsAsync(page);
+        (await BoxesAsync(page, ".mud-day-label")).Boxes.Count.ShouldBe(7 * months, "every weekday column of every month is shown");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"dashboards-range-picker-{width}.png") });
     });
+
+    /// <summary>The open calendar lies within the viewport, and its weekday labels and month arrows within the calendar.</summary>
+    private static async Task AssertCalendarFitsAsync(IPage page)
+    {
+        var paper = await BoxesAsync(page, ".mud-picker-paper");
+        var calendar = paper.Boxes.ShouldHaveSingleItem("one calendar is open");
+        paper.Inside(calendar).ShouldBeTrue($"the calendar {calendar} lies within the {paper.Width}x{paper.Height} viewport");
+        var parts = await BoxesAsync(page, CalendarParts);
+        parts.Boxes.ShouldNotBeEmpty();
+        foreach (var part in parts.Boxes)
+        {
+            calendar.Contains(part).ShouldBeTrue($"{part} lies within the calendar {calendar}, not clipped by it");
+        }
+        (await BoxesAsync(page, ".mud-picker-nav-button-next")).Boxes.ShouldNotBeEmpty("the forward arrow is shown");
+    }
 
     private static async Task AssertNoHorizontalOverflowAsync(IPage page)
     {
@@ -83,24 +86,36 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         widths[0].ShouldBeLessThanOrEqualTo(widths[1], "the page scrolls sideways");
     }
 
-    private static async Task AssertInViewAsync(IPage page, string selector)
-    {
-        var found = await BoxesAsync(page, selector);
-        found.Boxes.ShouldNotBeEmpty($"{selector} is shown");
-        found.Boxes.ShouldAllBe(b => b[0] >= 0 && b[1] >= 0 && b[2] <= found.Width && b[3] <= found.Height, $"{selector} at {Describe(found.Boxes)}");
-    }
-
     private static async Task AssertApartAsync(IPage page, string first, string second)
     {
-        var a = (await BoxesAsync(page, first)).Boxes.ShouldHaveSingleItem();
-        var b = (await BoxesAsync(page, second)).Boxes.ShouldHaveSingleItem();
-        var overlap = a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
-        overlap.ShouldBeFalse($"{first} {Describe([a])} overlaps {second} {Describe([b])}");
+        var a = (await BoxesAsync(page, first)).Boxes.ShouldHaveSingleItem(first);
+        var b = (await BoxesAsync(page, second)).Boxes.ShouldHaveSingleItem(second);
+        a.Overlaps(b).ShouldBeFalse($"{first} {a} overlaps {second} {b}");
     }
 
-    private static async Task<ScreenBoxes> BoxesAsync(IPage page, string selector) => await page.EvaluateAsync<ScreenBoxes>(BoxesScript, selector);
+    private static async Task<ScreenBoxes> BoxesAsync(IPage page, string selector)
+    {
+        var numbers = await page.EvaluateAsync<double[]>(BoxesScript, selector);
+        var boxes = numbers.Skip(2).Chunk(4).Select(n => new Box(n[0], n[1], n[2], n[3])).ToList();
+        return new ScreenBoxes(numbers[0], numbers[1], boxes);
+    }
 
-    private static string Describe(IEnumerable<double[]> boxes) => string.Join(" ", boxes.Select(b => $"[{string.Join(",", b.Select(v => Math.Round(v)))}]"));
+    private sealed record ScreenBoxes(double Width, double Height, IReadOnlyList<Box> Boxes)
+    {
+        public bool Inside(Box box) => box.Left >= 0 && box.Top >= 0 && box.Right <= Width && box.Bottom <= Height;
+    }
 
-    private sealed record ScreenBoxes(int Width, int Height, List<double[]> Boxes);
+    /// <summary>A rectangle in CSS pixels; half a pixel of tolerance absorbs sub-pixel rounding.</summary>
+    private sealed record Box(double Left, double Top, double Right, double Bottom)
+    {
+        private const double Tolerance = 0.5;
+
+        public bool Contains(Box other) => other.Left >= Left - Tolerance && other.Top >= Top - Tolerance
+            && other.Right <= Right + Tolerance && other.Bottom <= Bottom + Tolerance;
+
+        public bool Overlaps(Box other) => Left < other.Right - Tolerance && other.Left < Right - Tolerance
+            && Top < other.Bottom - Tolerance && other.Top < Bottom - Tolerance;
+
+        public override string ToString() => $"[{Left:0},{Top:0},{Right:0},{Bottom:0}]";
+    }
 }
