@@ -53,8 +53,10 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         JourneyAsync($"dashboards-layout-{width}", async () =>
     {
         var page = await OpenAsync("manager", "/dashboards", new ViewportSize { Width = width, Height = height });
-        await page.Locator("[data-testid=chart-weekly-aov-canvas]").WaitForAsync();
+        await page.WaitForFunctionAsync(
+            "() => { const c = document.querySelector('[data-testid=chart-weekly-aov-canvas]'); return c && window.Chart && Chart.getChart(c) && c.width > 0; }");
         await AssertNoHorizontalOverflowAsync(page);
+        await ShotAsync(page, width < 600 ? "dashboards-phone" : "dashboards-light");
 
         await page.Locator("input[data-testid=filter-dates]").ClickAsync();
         await page.Locator(".mud-picker-calendar-content button.mud-day:not([disabled])").First.WaitForAsync();
