@@ -14,6 +14,16 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
             .flatMap(e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })]
         """;
 
+    private const string CalendarSettledScript = """
+        async () => {
+            const box = () => { const p = [...document.querySelectorAll('.mud-picker-paper')].find(e => e.offsetParent !== null);
+                return p ? JSON.stringify(p.getBoundingClientRect()) : null; };
+            const before = box();
+            await new Promise(resolve => setTimeout(resolve, 300));
+            return before !== null && before === box();
+        }
+        """;
+
     public static TheoryData<int, int> Viewports => new() { { 390, 844 }, { 1440, 900 } };
 
     [Theory]
@@ -58,7 +68,7 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await AssertNoHorizontalOverflowAsync(page);
         await ShotAsync(page, width < 600 ? "dashboards-phone" : "dashboards-light");
 
-        await page.Locator("input[data-testid=filter-dates]").ClickAsync();
+        await page.Locator("input[data-testid=filter-dates]").First.ClickAsync();
         await page.Locator(".mud-picker-calendar-content button.mud-day:not([disabled])").First.WaitForAsync();
         var months = width < 700 ? 1 : 2;
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-picker-calendar-content")).ToHaveCountAsync(months);
@@ -70,6 +80,15 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
     /// <summary>The open calendar lies within the viewport, and its weekday labels and month arrows within the calendar.</summary>
     private static async Task AssertCalendarFitsAsync(IPage page)
     {
+        try
+        {
+            // The calendar grows into place; measure once its box has stopped changing.
+            await page.WaitForFunctionAsync(CalendarSettledScript, null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // Still moving after 5 s: the measurements below say what lies where.
+        }
         var paper = await BoxesAsync(page, ".mud-picker-paper");
         var calendar = paper.Boxes.ShouldHaveSingleItem("one calendar is open");
         paper.Inside(calendar).ShouldBeTrue($"the calendar {calendar} lies within the {paper.Width}x{paper.Height} viewport");
