@@ -98,8 +98,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
         }
     }
 
-    protected static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+    /// <summary>A full-page screenshot, taken from the top: scrolled, the fixed app bar would be pasted mid-page.</summary>
+    protected static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
 
     /// <summary>No serious or critical axe-core violations on the page as it is now.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)
