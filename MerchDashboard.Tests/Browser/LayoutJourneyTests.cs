@@ -71,9 +71,9 @@ public sealed class LayoutJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         await page.Locator("input[data-testid=filter-dates]").First.ClickAsync();
         await page.Locator(".mud-picker-calendar-content button.mud-day:not([disabled])").First.WaitForAsync();
         var months = width < 700 ? 1 : 2;
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-picker-calendar-content")).ToHaveCountAsync(months);
+        // Seven weekday labels per month shown.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-day-label")).ToHaveCountAsync(7 * months);
         await AssertCalendarFitsAsync(page);
-        (await BoxesAsync(page, ".mud-day-label")).Boxes.Count.ShouldBe(7 * months, "every weekday column of every month is shown");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"dashboards-range-picker-{width}.png") });
     });
 

@@ -21,11 +21,13 @@ public sealed class ThemeJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await ChooseAsync(page, "light", "light", dark: false);
         await ReloadAsync(page);
         (await BrightnessAsync(page)).ShouldBeGreaterThan(200, "a chosen light theme outlives the reload and beats the system's dark setting");
+        await WaitInteractiveAsync(page);
         await WaitForThemeAsync(page, "light", dark: false);
 
         await ChooseAsync(page, "dark", "dark", dark: true);
         await ReloadAsync(page);
         (await BrightnessAsync(page)).ShouldBeLessThan(80, "the server's first paint already uses the remembered dark theme");
+        await WaitInteractiveAsync(page);
         await WaitForThemeAsync(page, "dark", dark: true);
 
         await ChooseAsync(page, "system", "system-dark", dark: true);
@@ -74,10 +76,7 @@ public sealed class ThemeJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await page.WaitForFunctionAsync($"() => ({BackgroundBrightness})() {(dark ? "< 80" : "> 200")}");
     }
 
-    private static async Task ReloadAsync(IPage page)
-    {
-        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-    }
+    private static Task ReloadAsync(IPage page) => page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     private static Task<double> BrightnessAsync(IPage page) => page.EvaluateAsync<double>(BackgroundBrightness);
 }

@@ -22,6 +22,7 @@ public static class AppTheme
             Info = "#64b5f6", Success = "#81c784", Warning = "#ffb74d", Error = "#ef9a9a",
             PrimaryContrastText = OnLight, SecondaryContrastText = OnLight, InfoContrastText = OnLight,
             SuccessContrastText = OnLight, WarningContrastText = OnLight, ErrorContrastText = OnLight,
+            TableStriped = "rgba(255,255,255,0.05)", TableHover = "rgba(255,255,255,0.08)",
         },
     };
 }
