@@ -76,7 +76,8 @@ public sealed class ThemeJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await page.WaitForFunctionAsync($"() => ({BackgroundBrightness})() {(dark ? "< 80" : "> 200")}");
     }
 
-    private static Task ReloadAsync(IPage page) => page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+    private static async Task ReloadAsync(IPage page) =>
+        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     private static Task<double> BrightnessAsync(IPage page) => page.EvaluateAsync<double>(BackgroundBrightness);
 }
