@@ -19,14 +19,21 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
 
     protected string Url(string path) => Fixture.BaseUrl + path;
 
-    /// <summary>A fresh browser session, signed in through the login form when a user is given.</summary>
-    protected async Task<IPage> OpenAsync(string? user = null, string path = "/")
+    /// <summary>
+    /// A fresh browser session, signed in through the login form when a user is given; a desktop window unless a
+    /// viewport is given, with the system's color scheme light unless told otherwise.
+    /// </summary>
+    protected async Task<IPage> OpenAsync(string? user = null, string path = "/", ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
         if (BrowserFixture.MissingBrowserReason is { } reason)
         {
             Assert.Skip(reason);
         }
-        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = viewport ?? new ViewportSize { Width = 1400, Height = 900 },
+            ColorScheme = colorScheme,
+        });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
@@ -91,8 +98,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
         }
     }
 
-    protected static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+    /// <summary>A full-page screenshot, taken from the top: scrolled, the fixed app bar would be pasted mid-page.</summary>
+    protected static async Task ShotAsync(IPage page, string name)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"), FullPage = true });
+    }
 
     /// <summary>No serious or critical axe-core violations on the page as it is now.</summary>
     protected static async Task AssertAccessibleAsync(IPage page)

@@ -9,6 +9,9 @@ public sealed class CurationJourneyTests(BrowserFixture fixture) : BrowserTest(f
 {
     private const string LaptopSku = "LAP-0001";
     private const string CameraSku = "CAM-0010";
+    private const string LockUnlockSku = "LAP-0005";
+    private const string RestoreSku = "LAP-0006";
+    private const string TypedDatesSku = "LAP-0007";
 
     [Fact]
     public Task Editor_PinExcludeLock_PreviewAndApiServeTheLockedListAndHistoryHasThreeChanges() =>
@@ -80,6 +83,97 @@ public sealed class CurationJourneyTests(BrowserFixture fixture) : BrowserTest(f
         watcher.Url.ShouldBe(watcherUrl);
         (await watcher.EvaluateAsync<string>("() => performance.getEntriesByType('navigation').length.toString()")).ShouldBe("1");
     });
+
+    [Fact]
+    public Task Editor_PinThenLockTopNThenUnlock_GivesBackThePreLockListWithOnlyThePin() =>
+        JourneyAsync(nameof(Editor_PinThenLockTopNThenUnlock_GivesBackThePreLockListWithOnlyThePin), async () =>
+    {
+        var page = await OpenAsync("merch", $"/suggestions/{LockUnlockSku}");
+        var status = page.Locator("[data-testid=anchor] [data-testid=list-status]");
+        await page.Locator("[data-testid=final-list] [data-testid=slot-3] button[aria-label^='Pin ']").ClickAsync();
+        await Expect(page.Locator("[data-testid=final-list] [data-testid=slot-3] [data-testid=slot-source]")).ToHaveTextAsync("Pinned");
+        await Expect(status).ToHaveTextAsync("Curated");
+        var before = await SlotsAsync(page);
+
+        await page.Locator("input[data-testid=top-n], [data-testid=top-n] input").First.FillAsync("4");
+        await page.ClickAsync("[data-testid=lock-top]");
+        await Expect(status).ToHaveTextAsync("Locked top 4");
+        (await page.Locator("[data-testid=final-list] [data-testid=slot-locked]").CountAsync()).ShouldBe(4);
+        (await SlotsAsync(page)).Select(s => s.Name).ShouldBe(before.Select(s => s.Name), "a lock freezes the list as shown");
+        await Expect(page.Locator("[data-testid=override-row]")).ToHaveCountAsync(1);
+
+        await page.ClickAsync("[data-testid=unlock]");
+        await Expect(status).ToHaveTextAsync("Curated");
+        await Expect(page.Locator("[data-testid=final-list] [data-testid=slot-locked]")).ToHaveCountAsync(0);
+        // Same items, same sources: the lock left no pins behind, only the merchandiser's own pin at slot 3.
+        (await SlotsAsync(page)).ShouldBe(before);
+        await Expect(page.Locator("[data-testid=override-row]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=override-row]")).ToContainTextAsync("Pinned at slot 3");
+    });
+
+    [Fact]
+    public Task History_RestoreAnEarlierVersionFromItsPreview_BringsBackTheExcludedItem() =>
+        JourneyAsync(nameof(History_RestoreAnEarlierVersionFromItsPreview_BringsBackTheExcludedItem), async () =>
+    {
+        var page = await OpenAsync("merch", $"/suggestions/{RestoreSku}");
+        var history = page.Locator("[data-testid=history-entry]");
+        await page.Locator("[data-testid=final-list] [data-testid=slot-1] button[aria-label^='Pin ']").ClickAsync();
+        await Expect(history).ToHaveCountAsync(1);
+        var pinned = await SlotsAsync(page);
+
+        var excluded = pinned[1].Name;
+        await page.Locator("[data-testid=final-list] [data-testid=slot-2] [data-testid=exclude]").ClickAsync();
+        await page.Locator("[data-testid=exclude-form] input").FillAsync("Out of season");
+        await page.ClickAsync("[data-testid=exclude-confirm]");
+        await Expect(history).ToHaveCountAsync(2);
+        (await SlotsAsync(page)).Select(s => s.Name).ShouldNotContain(excluded);
+
+        // Newest first: the second entry is the pin, before the exclusion.
+        var pinEntry = history.Nth(1);
+        await pinEntry.Locator("[data-testid=history-preview]").ClickAsync();
+        var previewSlots = pinEntry.Locator("[data-testid=history-preview-slot]");
+        await Expect(previewSlots).ToHaveCountAsync(pinned.Count);
+        (await previewSlots.Nth(1).InnerTextAsync()).ShouldContain(excluded);
+        await ShotAsync(page, "editor-history-preview");
+
+        await pinEntry.Locator("[data-testid=history-restore]").ClickAsync();
+        await Expect(history).ToHaveCountAsync(3);
+        await Expect(history.First).ToContainTextAsync("Restored the list as it was after");
+        (await SlotsAsync(page)).ShouldBe(pinned);
+        await Expect(page.Locator("[data-testid=override-row]")).ToHaveCountAsync(1);
+    });
+
+    [Fact]
+    public Task Override_TypedDates_AreSavedAsItsWindow() =>
+        JourneyAsync(nameof(Override_TypedDates_AreSavedAsItsWindow), async () =>
+    {
+        var page = await OpenAsync("merch", $"/suggestions/{TypedDatesSku}");
+        await page.Locator("input[data-testid=item-search], [data-testid=item-search] input").First.FillAsync("PAP-0001");
+        await page.Locator(".mud-popover-open [data-testid=item-option]").First.ClickAsync();
+        var starts = page.Locator("input[data-testid=starts-on], [data-testid=starts-on] input").First;
+        await starts.FillAsync("2026-12-24");
+        await starts.PressAsync("Tab");
+        var lastDay = page.Locator("input[data-testid=last-day], [data-testid=last-day] input").First;
+        await lastDay.FillAsync("2026-12-31");
+        await lastDay.PressAsync("Tab");
+        await Expect(starts).ToHaveValueAsync("2026-12-24");
+        await Expect(lastDay).ToHaveValueAsync("2026-12-31");
+        await page.Locator("input[data-testid=override-note], [data-testid=override-note] input").First.FillAsync("Holiday bundle");
+        await page.ClickAsync("[data-testid=add]");
+
+        var row = page.Locator("[data-testid=override-row]").Filter(new() { HasText = "Holiday bundle" });
+        await Expect(row).ToHaveCountAsync(1);
+        // The last day is inclusive: the window ends at the start of the next day.
+        await Expect(row).ToContainTextAsync("Dec 24, 2026 – Jan 1, 2027 00:00");
+    });
+
+    private static async Task<IReadOnlyList<(string Name, string Source)>> SlotsAsync(IPage page)
+    {
+        var names = await page.Locator("[data-testid=final-list] [data-testid=slot-name]").AllInnerTextsAsync();
+        var sources = await page.Locator("[data-testid=final-list] [data-testid=slot-source]").AllInnerTextsAsync();
+        sources.Count.ShouldBe(names.Count);
+        return [.. names.Zip(sources)];
+    }
 
     private static async Task<IReadOnlyList<string?>> SlotSkusAsync(IPage page, string pageTestId) =>
         [.. await page.Locator($"[data-testid={pageTestId}] [data-testid=fbw-slots] [data-product]")

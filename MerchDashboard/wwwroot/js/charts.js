@@ -40,8 +40,33 @@ function applyFormat(config) {
     return config;
 }
 
+// Axis labels, legends and grid lines take the MudBlazor theme's colors, so they stay readable in dark mode.
+function applyThemeColors() {
+    const style = getComputedStyle(document.documentElement);
+    const text = style.getPropertyValue("--mud-palette-text-secondary").trim();
+    const lines = style.getPropertyValue("--mud-palette-lines-default").trim();
+    if (text) {
+        window.Chart.defaults.color = text;
+    }
+    if (lines) {
+        window.Chart.defaults.borderColor = lines;
+    }
+}
+
+// Called after the theme changes: every chart on the page redraws in the new colors.
+export function restyle() {
+    if (!window.Chart) {
+        return;
+    }
+    applyThemeColors();
+    for (const chart of Object.values(window.Chart.instances)) {
+        chart.update();
+    }
+}
+
 export function render(canvas, config) {
     applyFormat(config);
+    applyThemeColors();
     const existing = charts.get(canvas);
     if (existing) {
         existing.config.type = config.type;
