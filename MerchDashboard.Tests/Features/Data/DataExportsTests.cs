@@ -33,7 +33,7 @@ public class DataExportsTests
 
     private static async Task<DataExports> ExportsAsync(SqliteTestDatabase database)
     {
-        var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance);
+        var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance);
         await snapshots.ReloadAllAsync(TestContext.Current.CancellationToken);
         return new DataExports(database, snapshots, new RecommendationService(snapshots, TimeProvider.System));
     }

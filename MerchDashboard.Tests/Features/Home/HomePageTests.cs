@@ -20,7 +20,7 @@ public class HomePageTests : MudBunitContext
         (await database.CreateImporter().ImportAsync(StoreImporterTests.Store(), ct: Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<StoreOverviewQueries>();
-        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance));
+        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance));
 
         var page = Render<HomePage>();
 
@@ -39,7 +39,7 @@ public class HomePageTests : MudBunitContext
         await using var database = await SqliteTestDatabase.CreateAsync();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<StoreOverviewQueries>();
-        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance));
+        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance));
 
         var page = Render<HomePage>();
 

@@ -18,7 +18,7 @@ public class OfflineEvaluationRunnerTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await SqliteTestDatabase.CreateAsync();
         (await database.CreateImporter().ImportAsync(StoreImporterTests.Store(), ct: ct)).Succeeded.ShouldBeTrue();
-        using var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(),
+        using var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System),
             NullLogger<StoreSnapshotService>.Instance);
         await snapshots.ReloadAllAsync(ct);
         using var runner = new OfflineEvaluationRunner(snapshots,
