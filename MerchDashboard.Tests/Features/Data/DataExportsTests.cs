@@ -1,6 +1,5 @@
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Data.Import;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.TestSupport;

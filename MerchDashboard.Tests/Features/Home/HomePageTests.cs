@@ -1,6 +1,5 @@
 using Bunit;
 using MerchDashboard.Data;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.Data.Import;

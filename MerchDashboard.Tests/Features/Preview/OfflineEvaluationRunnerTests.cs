@@ -1,5 +1,4 @@
 using MerchDashboard.Engine.Personalization;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;

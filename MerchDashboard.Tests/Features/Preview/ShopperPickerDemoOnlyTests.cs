@@ -1,5 +1,4 @@
 using Bunit;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Store;

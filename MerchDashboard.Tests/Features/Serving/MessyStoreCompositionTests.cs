@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Engine.Composition;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;

@@ -71,7 +71,7 @@ internal sealed class CurationTestStore : IAsyncDisposable
         store.Snapshots = new StoreSnapshotService(new StoreSnapshotLoader(store.Database, store.Time), NullLogger<StoreSnapshotService>.Instance);
         store.Commands = new CurationCommands(store.Database, store.Notifier, store.Time);
         // In the app the pipeline coordinator reloads after a change; here the snapshot follows the notifier directly.
-        store.Notifier.ListChanged += _ => _ = store.Snapshots.ReloadCurationAsync();
+        store.Notifier.ListChanged += anchor => _ = store.Snapshots.ReloadCurationAsync();
         await store.Snapshots.ReloadAllAsync();
         return store;
 
