@@ -121,6 +121,11 @@ public sealed class PipelineCoordinator : BackgroundService
         var version = await _probe.ReadAsync(ct);
         var state = await _queries.ReadStateAsync(ct);
         var now = _time.GetUtcNow().UtcDateTime;
+        if (state.OrdersWaiting == 0)
+        {
+            // Whatever a request asked for is mined already.
+            _seenRequest = state.MiningRequest;
+        }
         if (!_miningPending && state.Policy.Decide(state, _seenRequest, now) is { } trigger)
         {
             _seenRequest = state.MiningRequest;
