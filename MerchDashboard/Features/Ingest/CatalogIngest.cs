@@ -27,7 +27,7 @@ public sealed class CatalogIngest(
     StoreImporter importer,
     IDbContextFactory<AppDbContext> dbFactory,
     DataVersionProbe probe,
-    PipelineCoordinator pipeline,
+    IPipelineSignals pipeline,
     IOptions<IngestOptions> options,
     IOptions<ImportOptions> importOptions)
 {

@@ -10,7 +10,7 @@ namespace MerchDashboard.Features.Ingest;
 /// already present (a re-sent batch doubles nothing); an unknown SKU is an error (the catalog API creates
 /// products). New orders wait for the mining policy (Features/Pipeline/MiningPolicy).
 /// </summary>
-public sealed class OrderIngest(StoreImporter importer, PipelineCoordinator pipeline, IOptions<IngestOptions> options)
+public sealed class OrderIngest(StoreImporter importer, IPipelineSignals pipeline, IOptions<IngestOptions> options)
 {
     private static readonly (string, string)[] Columns =
         [("order_id", "orderId"), ("customer_id", "customerId"), ("ordered_at", "orderedAt"), ("sku", "sku"), ("quantity", "quantity"), ("unit_price", "unitPrice")];

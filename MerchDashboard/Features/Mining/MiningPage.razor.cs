@@ -11,7 +11,7 @@ namespace MerchDashboard.Features.Mining;
 public partial class MiningPage
 {
     [Inject] private MiningJob Job { get; set; } = default!;
-    [Inject] private Pipeline.PipelineCoordinator Coordinator { get; set; } = default!;
+    [Inject] private Pipeline.IPipelineSignals Coordinator { get; set; } = default!;
     [Inject] private MiningSettingsStore Settings { get; set; } = default!;
     [Inject] private IDbContextFactory<AppDbContext> DbFactory { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;

@@ -15,7 +15,7 @@ namespace MerchDashboard.Features.Pipeline;
 /// says so, and brings the serving snapshot up to date: once per change, with an import's reload left to the
 /// mining run that follows it. Signals are never dropped: those waiting together are handled by one check.
 /// </summary>
-public sealed class PipelineCoordinator : BackgroundService
+public sealed class PipelineCoordinator : BackgroundService, IPipelineSignals
 {
     private readonly Channel<PipelineSignal> _signals = Channel.CreateUnbounded<PipelineSignal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly StoreSnapshotService _snapshots;

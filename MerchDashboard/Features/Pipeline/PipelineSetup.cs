@@ -8,6 +8,7 @@ public static class PipelineSetup
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PipelineQueries>();
         services.AddSingleton<PipelineCoordinator>();
+        services.AddSingleton<IPipelineSignals>(sp => sp.GetRequiredService<PipelineCoordinator>());
         services.AddHostedService(sp => sp.GetRequiredService<PipelineCoordinator>());
         return services;
     }

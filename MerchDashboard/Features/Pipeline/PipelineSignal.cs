@@ -2,6 +2,16 @@ using MerchDashboard.Features.Mining;
 
 namespace MerchDashboard.Features.Pipeline;
 
+/// <summary>How writers and pages tell the pipeline what happened (<see cref="PipelineCoordinator"/>); never blocks.</summary>
+public interface IPipelineSignals
+{
+    /// <summary>This instance wrote data: the coordinator checks now rather than at the next poll.</summary>
+    void DataWritten(string writer);
+
+    /// <summary>Someone asked for a mining run; it is queued, coalesced with others, never dropped.</summary>
+    void MineNow(string trigger);
+}
+
 /// <summary>What reaches the coordinator's queue. Signals waiting together are handled as one check.</summary>
 public abstract record PipelineSignal
 {
