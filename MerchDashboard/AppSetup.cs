@@ -2,7 +2,6 @@ using System.Globalization;
 using MerchDashboard.Components;
 using MerchDashboard.Data;
 using MerchDashboard.Features;
-using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Mining;
@@ -71,8 +70,6 @@ public static class AppSetup
         await app.Services.GetRequiredService<AccountInitializer>().InitializeAsync(demoLoaded);
         var snapshots = app.Services.GetRequiredService<StoreSnapshotService>();
         var mining = app.Services.GetRequiredService<MiningJob>();
-        mining.RunSwapped += () => snapshots.ReloadAllAsync();
-        app.Services.GetRequiredService<StoreImporter>().Imported += _ => mining.TryStart("import");
         await mining.RecoverInterruptedRunsAsync(app.Lifetime.ApplicationStopping);
         if (!await mining.HasCurrentRunAsync(app.Lifetime.ApplicationStopping))
         {

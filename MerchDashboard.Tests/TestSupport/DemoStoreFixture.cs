@@ -32,7 +32,7 @@ public sealed class DemoStoreFixture : IAsyncLifetime
         var settings = new MiningSettingsStore(Database, Options.Create(new MiningOptions()), TimeProvider.System);
         using var job = new MiningJob(Database, new SqliteBulkWriter(), settings, TimeProvider.System, NullLogger<MiningJob>.Instance);
         (await job.RunAsync("test", CancellationToken.None)).Succeeded.ShouldBeTrue();
-        Snapshots = new StoreSnapshotService(new StoreSnapshotLoader(Database, TimeProvider.System), Notifier, NullLogger<StoreSnapshotService>.Instance);
+        Snapshots = new StoreSnapshotService(new StoreSnapshotLoader(Database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance);
         await Snapshots.ReloadAllAsync();
         Recommendations = new RecommendationService(Snapshots, TimeProvider.System);
     }

@@ -13,6 +13,9 @@ public sealed partial class PostgresAppInstances : IAsyncLifetime
     private PostgresTestDatabase? _database;
 
     public bool Available { get; private set; }
+
+    /// <summary>The shared database's connection string, for the command line run beside the instances.</summary>
+    public string ConnectionString => _database?.ConnectionString ?? "";
     public MerchAppFactory A { get; } = new();
     public MerchAppFactory B { get; } = new();
 

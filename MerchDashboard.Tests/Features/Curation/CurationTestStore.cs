@@ -68,8 +68,10 @@ internal sealed class CurationTestStore : IAsyncDisposable
                 Pair(run.Id, "RC-1", "CHG-1", 3, 10, 0.02, 1.5, 0.2));
             await db.SaveChangesAsync();
         }
-        store.Snapshots = new StoreSnapshotService(new StoreSnapshotLoader(store.Database, store.Time), store.Notifier, NullLogger<StoreSnapshotService>.Instance);
+        store.Snapshots = new StoreSnapshotService(new StoreSnapshotLoader(store.Database, store.Time), NullLogger<StoreSnapshotService>.Instance);
         store.Commands = new CurationCommands(store.Database, store.Notifier, store.Time);
+        // In the app the pipeline coordinator reloads after a change; here the snapshot follows the notifier directly.
+        store.Notifier.ListChanged += anchor => _ = store.Snapshots.ReloadCurationAsync();
         await store.Snapshots.ReloadAllAsync();
         return store;
 

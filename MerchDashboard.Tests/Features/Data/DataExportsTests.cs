@@ -1,6 +1,5 @@
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Data.Import;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.TestSupport;
@@ -33,7 +32,7 @@ public class DataExportsTests
 
     private static async Task<DataExports> ExportsAsync(SqliteTestDatabase database)
     {
-        var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance);
+        var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance);
         await snapshots.ReloadAllAsync(TestContext.Current.CancellationToken);
         return new DataExports(database, snapshots, new RecommendationService(snapshots, TimeProvider.System));
     }

@@ -18,10 +18,20 @@ public class OrdersImportPanelTests : MudBunitContext
         public Stream OpenReadStream(long maxAllowedSize, CancellationToken ct) => new MemoryStream(_bytes);
     }
 
+    private sealed class RecordedSignals : MerchDashboard.Features.Pipeline.IPipelineSignals
+    {
+        public List<string> Written { get; } = [];
+        public void DataWritten(string writer) => Written.Add(writer);
+        public void MineNow(string trigger) => throw new InvalidOperationException("the import panel never mines itself");
+    }
+
+    private readonly RecordedSignals _signals = new();
+
     private async Task<(IRenderedComponent<OrdersImportPanel> Panel, SqliteTestDatabase Database)> RenderAsync()
     {
         var database = await SqliteTestDatabase.CreateAsync();
         Services.AddSingleton(database.CreateImporter());
+        Services.AddSingleton<MerchDashboard.Features.Pipeline.IPipelineSignals>(_signals);
         this.AddAuthorization().SetAuthorized("admin").SetPolicies(Policies.Administer);
         RenderMudProviders();
         return (Render<OrdersImportPanel>(), database);
@@ -58,5 +68,18 @@ public class OrdersImportPanelTests : MudBunitContext
         panel.WaitForElement("[data-testid=import-problems]", TimeSpan.FromSeconds(10));
         panel.Find("[data-testid=import-summary]").TextContent.ShouldContain("Nothing was imported: 1 problem(s) found.");
         panel.Find("[data-testid=import-problems] tbody tr").TextContent.ShouldBe("retail.csv3Quantity'six' is not a whole number");
+        _signals.Written.ShouldBeEmpty("nothing was written, so the pipeline has nothing to do");
+    }
+
+    [Fact]
+    public async Task Import_ValidFile_TellsThePipelineOnce()
+    {
+        var (panel, database) = await RenderAsync();
+        await using var _ = database;
+        await panel.InvokeAsync(() => panel.Instance.ChooseAsync(FileRole.Orders, new TextFile("retail.csv", OnlineRetail)));
+
+        await panel.Find("[data-testid=import-button]").ClickAsync(new());
+
+        panel.WaitForAssertion(() => _signals.Written.ShouldBe(["web import"]), TimeSpan.FromSeconds(10));
     }
 }

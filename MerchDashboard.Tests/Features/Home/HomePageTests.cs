@@ -1,6 +1,5 @@
 using Bunit;
 using MerchDashboard.Data;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.Data.Import;
@@ -20,7 +19,7 @@ public class HomePageTests : MudBunitContext
         (await database.CreateImporter().ImportAsync(StoreImporterTests.Store(), ct: Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<StoreOverviewQueries>();
-        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance));
+        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance));
 
         var page = Render<HomePage>();
 
@@ -39,7 +38,7 @@ public class HomePageTests : MudBunitContext
         await using var database = await SqliteTestDatabase.CreateAsync();
         Services.AddSingleton<IDbContextFactory<AppDbContext>>(database);
         Services.AddSingleton<StoreOverviewQueries>();
-        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance));
+        Services.AddSingleton(new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance));
 
         var page = Render<HomePage>();
 

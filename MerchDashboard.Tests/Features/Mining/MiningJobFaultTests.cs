@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MerchDashboard.Tests.Features.Mining;
 
-/// <summary>Issue 15 item 2 and issue 16 item 11: injected faults never lose the serving run, never leave the job stuck.</summary>
+/// <summary>Issue 15 item 2 and issue 16 item 11: injected faults never lose the serving run, never leave the job stuck (a failing reload: PipelineCoordinatorTests).</summary>
 public sealed class MiningJobFaultTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
@@ -58,22 +58,6 @@ public sealed class MiningJobFaultTests : IAsyncLifetime
     {
         await using var db = _database.CreateDbContext();
         return await db.MinedPairs.Select(p => p.RunId).Distinct().OrderBy(id => id).ToListAsync();
-    }
-
-    [Fact]
-    public async Task RunAsync_ReloadThrowsAfterPublishing_NewRunStaysCurrentWithItsPairs()
-    {
-        (await _job.RunAsync("first", CancellationToken.None)).Succeeded.ShouldBeTrue();
-        _job.RunSwapped += () => throw new InvalidOperationException("database is busy");
-
-        var outcome = await _job.RunAsync("second", CancellationToken.None);
-
-        outcome.Succeeded.ShouldBeTrue("the run was published before the reload failed");
-        outcome.Message.ShouldContain("reloading them failed (database is busy)");
-        var runs = await RunsAsync();
-        runs.Select(r => (r.Trigger, r.Status, r.IsCurrent)).ShouldBe([("first", MiningRunStatus.Succeeded, false), ("second", MiningRunStatus.Succeeded, true)]);
-        (await RunsWithPairsAsync()).ShouldContain(runs[1].Id);
-        _job.Status.Running.ShouldBeFalse();
     }
 
     [Fact]

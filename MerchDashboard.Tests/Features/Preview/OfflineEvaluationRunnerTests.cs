@@ -1,5 +1,4 @@
 using MerchDashboard.Engine.Personalization;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;
@@ -18,7 +17,7 @@ public class OfflineEvaluationRunnerTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await SqliteTestDatabase.CreateAsync();
         (await database.CreateImporter().ImportAsync(StoreImporterTests.Store(), ct: ct)).Succeeded.ShouldBeTrue();
-        using var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System), new CurationChangeNotifier(),
+        using var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(database, TimeProvider.System),
             NullLogger<StoreSnapshotService>.Instance);
         await snapshots.ReloadAllAsync(ct);
         using var runner = new OfflineEvaluationRunner(snapshots,

@@ -1,5 +1,4 @@
 using Bunit;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Store;
@@ -22,7 +21,7 @@ public class ShopperPickerDemoOnlyTests : MudBunitContext, IAsyncLifetime
         _database = await SqliteTestDatabase.CreateAsync();
         _settings = new StoreSettings(_database, Options.Create(new StoreOptions()), TimeProvider.System);
         await _settings.LoadAsync(Xunit.TestContext.Current.CancellationToken);
-        var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(_database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance);
+        var snapshots = new StoreSnapshotService(new StoreSnapshotLoader(_database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance);
         _shoppers = new PreviewShoppers(snapshots, _database, _settings);
         Services.AddSingleton(_shoppers);
         RenderMudProviders();

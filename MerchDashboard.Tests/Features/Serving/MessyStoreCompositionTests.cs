@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Engine.Composition;
-using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Rules;
 using MerchDashboard.Features.Serving;
@@ -36,7 +35,7 @@ public sealed class MessyStoreCompositionTests : IAsyncLifetime
         {
             (await job.RunAsync("test", CancellationToken.None)).Succeeded.ShouldBeTrue();
         }
-        _snapshots = new StoreSnapshotService(new StoreSnapshotLoader(_database, TimeProvider.System), new CurationChangeNotifier(), NullLogger<StoreSnapshotService>.Instance);
+        _snapshots = new StoreSnapshotService(new StoreSnapshotLoader(_database, TimeProvider.System), NullLogger<StoreSnapshotService>.Instance);
         await _snapshots.ReloadAllAsync(TestContext.Current.CancellationToken);
         await using var db = _database.CreateDbContext();
         _ids = await db.Products.ToDictionaryAsync(p => p.Sku, p => p.Id, TestContext.Current.CancellationToken);

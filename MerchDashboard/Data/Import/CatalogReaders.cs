@@ -84,12 +84,22 @@ internal static class CatalogReaders
                 table.Problem("category_code", $"category '{categoryCode}' is not in the categories file nor in the database");
                 continue;
             }
-            if (plan.ProductsBySku.ContainsKey(sku))
-            {
-                continue; // already in the database
-            }
             var tags = table.Text("tags").Split(StoreFormats.TagSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(t => t.ToLowerInvariant()).Distinct().ToList();
+            if (plan.ExistingProducts.TryGetValue(sku, out var existing))
+            {
+                var changed = existing.Name != name || existing.Brand != brand || existing.CategoryId != category.Id || existing.Price != price.Value
+                    || existing.Stock != stock.Value || existing.IsActive != active.Value || !existing.Tags.ToHashSet(StringComparer.Ordinal).SetEquals(tags);
+                if (!changed)
+                {
+                    plan.UnchangedProducts++;
+                    continue;
+                }
+                (existing.Name, existing.Brand, existing.CategoryId, existing.Price, existing.Stock, existing.IsActive, existing.Tags) =
+                    (name, brand, category.Id, price.Value, stock.Value, active.Value, tags);
+                plan.UpdateProduct(existing);
+                continue;
+            }
             plan.AddProduct(new Product
             {
                 Sku = sku, Name = name, Brand = brand, CategoryId = category.Id,

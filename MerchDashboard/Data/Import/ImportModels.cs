@@ -27,6 +27,18 @@ public sealed record StoreFiles
     public ImportSource? CuratedLists { get; init; }
     public ImportSource? CuratedOverrides { get; init; }
 
+    /// <summary>The <see cref="DataStamps"/> key the import bumps: <see cref="DataStamps.Data"/> (every instance reloads everything) unless a caller knows less changed.</summary>
+    public string ChangeStamp { get; init; } = DataStamps.Data;
+
+    /// <summary>Whether new orders ask every running instance to mine at once (file imports); the orders API leaves them to the mining policy.</summary>
+    public bool RequestMining { get; init; } = true;
+
+    /// <summary>The only order ids <see cref="Orders"/> can hold, when the caller knows them (an API batch): the import then looks up just those.</summary>
+    public IReadOnlyCollection<string>? OrderIds { get; init; }
+
+    /// <summary>Whether an order line's unknown SKU is an error even without a products file (the orders API: the catalog API creates products).</summary>
+    public bool RequireKnownSkus { get; init; }
+
     public const string CategoriesFile = "categories.csv";
     public const string ProductsFile = "products.csv";
     public const string CustomersFile = "customers.csv";
@@ -76,9 +88,14 @@ public sealed record ImportProgress(string Stage, long Done, long Total)
     public double Fraction => Total <= 0 ? 0 : Math.Clamp((double)Done / Total, 0, 1);
 }
 
+/// <summary>What an import added; <see cref="Products"/> counts created products, a re-imported catalog's existing ones are <see cref="UpdatedProducts"/> or <see cref="UnchangedProducts"/>.</summary>
 public sealed record ImportCounts(
     int Categories, int Products, int Customers, int Orders, long OrderLines,
-    int ComplementRules, int CuratedLists, int CuratedOverrides, decimal Revenue);
+    int ComplementRules, int CuratedLists, int CuratedOverrides, decimal Revenue)
+{
+    public int UpdatedProducts { get; init; }
+    public int UnchangedProducts { get; init; }
+}
 
 /// <summary>The outcome of an import: either everything was written, or nothing and the problems say why.</summary>
 public sealed record ImportReport(
@@ -111,9 +128,13 @@ public sealed record ImportReport(
     public string Summary => Succeeded
         ? $"Imported {Added.Categories:N0} categories, {Added.Products:N0} products, {Added.Customers:N0} customers, "
           + $"{Added.Orders:N0} orders with {Added.OrderLines:N0} lines ({Added.Revenue:N2} revenue), "
+          + ProductChanges
           + $"{Added.ComplementRules:N0} complement rules, {Added.CuratedLists:N0} curated lists with {Added.CuratedOverrides:N0} overrides"
           + $" in {Elapsed.TotalSeconds:N1} s; {SkippedRows:N0} order rows not stored as lines, {DuplicateOrdersSkipped:N0} orders already present.{SkipDetail}"
         : $"Nothing was imported: {Problems.Count}{(ProblemsTruncated ? "+" : "")} problem(s) found.";
+
+    private string ProductChanges => Added.UpdatedProducts + Added.UnchangedProducts == 0 ? ""
+        : $"existing products {Added.UpdatedProducts:N0} updated and {Added.UnchangedProducts:N0} unchanged, ";
 
     private string SkipDetail => Cleaning.Count == 0 ? ""
         : " Cleaning: " + string.Join("; ", Cleaning.Select(k => $"{k.Name}: {k.Count:N0}")) + ".";

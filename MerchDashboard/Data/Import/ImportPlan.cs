@@ -16,10 +16,16 @@ internal sealed class ImportPlan(ImportOptions options)
         new(options.SkusIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     public Dictionary<string, (int Id, ExperimentArm Arm)> CustomersById { get; } = new(StringComparer.Ordinal);
     public HashSet<string> ExistingOrders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The database's products by SKU, untracked copies that a re-imported catalog changes in place.</summary>
+    public Dictionary<string, Product> ExistingProducts { get; } =
+        new(options.SkusIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     public HashSet<int> AnchorsWithLists { get; } = [];
 
     public List<Category> NewCategories { get; } = [];
     public List<Product> NewProducts { get; } = [];
+    public List<Product> UpdatedProducts { get; } = [];
+    public int UnchangedProducts { get; set; }
     public List<Customer> NewCustomers { get; } = [];
     public List<Order> NewOrders { get; } = [];
     public List<OrderLine> NewLines { get; } = [];
@@ -37,22 +43,28 @@ internal sealed class ImportPlan(ImportOptions options)
     private int _nextCategory, _nextProduct, _nextCustomer, _nextRule, _nextList, _nextOverride;
     private long _nextOrder, _nextLine;
 
-    public static async Task<ImportPlan> LoadAsync(AppDbContext db, ImportOptions options, CancellationToken ct)
+    /// <summary>
+    /// Reads the keys an import checks against. <paramref name="orderIds"/>, when given, are the only order ids the
+    /// import can bring (an API batch): only those are looked up instead of every order of the store.
+    /// </summary>
+    public static async Task<ImportPlan> LoadAsync(AppDbContext db, ImportOptions options, IReadOnlyCollection<string>? orderIds, CancellationToken ct)
     {
         var plan = new ImportPlan(options);
         foreach (var c in await db.Categories.AsNoTracking().ToListAsync(ct))
         {
             plan.CategoriesByCode[c.Code] = c;
         }
-        foreach (var p in await db.Products.AsNoTracking().Select(p => new { p.Id, p.Sku, p.CategoryId }).ToListAsync(ct))
+        foreach (var p in await db.Products.AsNoTracking().ToListAsync(ct))
         {
             plan.ProductsBySku[p.Sku] = (p.Id, p.CategoryId);
+            plan.ExistingProducts[p.Sku] = p;
         }
         foreach (var c in await db.Customers.AsNoTracking().Select(c => new { c.Id, c.ExternalId, c.Arm }).ToListAsync(ct))
         {
             plan.CustomersById[c.ExternalId] = (c.Id, c.Arm);
         }
-        plan.ExistingOrders.UnionWith(await db.Orders.AsNoTracking().Select(o => o.ExternalId).ToListAsync(ct));
+        var orders = orderIds is null ? db.Orders.AsNoTracking() : db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.ExternalId));
+        plan.ExistingOrders.UnionWith(await orders.Select(o => o.ExternalId).ToListAsync(ct));
         plan.AnchorsWithLists.UnionWith(await db.CuratedLists.AsNoTracking().Select(l => l.AnchorProductId).ToListAsync(ct));
 
         plan._nextCategory = await db.Categories.MaxAsync(c => (int?)c.Id, ct) ?? 0;
@@ -64,6 +76,13 @@ internal sealed class ImportPlan(ImportOptions options)
         plan._nextList = await db.CuratedLists.MaxAsync(l => (int?)l.Id, ct) ?? 0;
         plan._nextOverride = await db.CurationOverrides.MaxAsync(o => (int?)o.Id, ct) ?? 0;
         return plan;
+    }
+
+    /// <summary>Records a catalog row of the database that the file changes (the caller changed <paramref name="product"/> in place).</summary>
+    public void UpdateProduct(Product product)
+    {
+        UpdatedProducts.Add(product);
+        ProductsBySku[product.Sku] = (product.Id, product.CategoryId);
     }
 
     public Category AddCategory(string code, string name, int? parentId)
@@ -124,5 +143,9 @@ internal sealed class ImportPlan(ImportOptions options)
 
     public ImportCounts Counts() => new(
         NewCategories.Count, NewProducts.Count, NewCustomers.Count, NewOrders.Count, NewLines.Count,
-        NewRules.Count, NewLists.Count, NewOverrides.Count, NewOrders.Sum(o => o.Revenue));
+        NewRules.Count, NewLists.Count, NewOverrides.Count, NewOrders.Sum(o => o.Revenue))
+    {
+        UpdatedProducts = UpdatedProducts.Count,
+        UnchangedProducts = UnchangedProducts,
+    };
 }

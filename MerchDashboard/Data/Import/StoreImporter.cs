@@ -24,20 +24,17 @@ public sealed class StoreImporter(
     /// <summary>Attempts before an import that keeps finding the database changed under it gives up (nothing written).</summary>
     public const int MaxAttempts = 3;
 
-    /// <summary>Raised after a successful import that added anything, so that mining can follow.</summary>
-    public event Action<ImportReport>? Imported;
-
+    /// <summary>
+    /// Imports <paramref name="files"/>; a successful import that changed anything bumps <see cref="StoreFiles.ChangeStamp"/>
+    /// (and, with new orders, <see cref="DataStamps.MiningRequested"/>) in its own transaction, which is how every
+    /// running instance learns of it (docs/pipeline.md).
+    /// </summary>
     public async Task<ImportReport> ImportAsync(StoreFiles files, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            var report = await ImportWithRetryAsync(files, progress, ct);
-            if (report.Succeeded && report.Added.Orders + report.Added.Products + report.Added.CuratedLists > 0)
-            {
-                Imported?.Invoke(report);
-            }
-            return report;
+            return await ImportWithRetryAsync(files, progress, ct);
         }
         finally
         {
@@ -73,7 +70,7 @@ public sealed class StoreImporter(
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var watermark = await IdWatermark.ReadAsync(db, ct);
-        var plan = await ImportPlan.LoadAsync(db, _options.WithSeparator(files.DecimalSeparator), ct);
+        var plan = await ImportPlan.LoadAsync(db, _options.WithSeparator(files.DecimalSeparator), files.OrderIds, ct);
         var log = new ProblemLog();
 
         progress?.Report(new ImportProgress("Reading the catalog", 0, 1));
@@ -95,7 +92,7 @@ public sealed class StoreImporter(
         }
         if (files.Orders is { } orders)
         {
-            new OrderReader(plan, log, catalogGiven: files.Products is not null).Read(orders, files.OrdersLayout, progress, ct);
+            new OrderReader(plan, log, catalogGiven: files.Products is not null || files.RequireKnownSkus).Read(orders, files.OrdersLayout, progress, ct);
         }
         var lists = new Dictionary<string, CuratedList>(StringComparer.Ordinal);
         if (files.CuratedLists is { } curated)
@@ -114,7 +111,7 @@ public sealed class StoreImporter(
         }
 
         DateCustomersByFirstOrder(plan);
-        await WriteAsync(db, plan, watermark, progress, ct);
+        await WriteAsync(db, plan, watermark, files, progress, ct);
         var report = new ImportReport(true, [], plan.Counts(), plan.SkippedRows, plan.DuplicateOrders, clock.Elapsed)
         {
             Cleaning = plan.Tally.Kinds, Layout = plan.Layout, Notes = plan.Notes,
@@ -123,9 +120,9 @@ public sealed class StoreImporter(
         return report;
     }
 
-    private async Task WriteAsync(AppDbContext db, ImportPlan plan, IdWatermark watermark, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private async Task WriteAsync(AppDbContext db, ImportPlan plan, IdWatermark watermark, StoreFiles files, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        long total = plan.NewCategories.Count + plan.NewProducts.Count + plan.NewCustomers.Count + plan.NewOrders.Count
+        long total = plan.NewCategories.Count + plan.NewProducts.Count + plan.UpdatedProducts.Count + plan.NewCustomers.Count + plan.NewOrders.Count
             + plan.NewLines.Count + plan.NewRules.Count + plan.NewLists.Count + plan.NewOverrides.Count;
         long done = 0;
         void Advance(long rows)
@@ -150,8 +147,38 @@ public sealed class StoreImporter(
         await writer.InsertAsync(db, plan.NewRules, Advance, ct);
         await writer.InsertAsync(db, plan.NewLists, Advance, ct);
         await writer.InsertAsync(db, plan.NewOverrides, Advance, ct);
+        if (plan.UpdatedProducts.Count > 0)
+        {
+            db.Products.UpdateRange(plan.UpdatedProducts);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            Advance(plan.UpdatedProducts.Count);
+        }
+        await StampAsync(db, plan, files, ct);
         // Past this point the import is committed whatever the token says.
         await tx.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>Inside the import's transaction, so a stamp never announces rows that are not there.</summary>
+    private async Task StampAsync(AppDbContext db, ImportPlan plan, StoreFiles files, CancellationToken ct)
+    {
+        var counts = plan.Counts();
+        var changed = counts.Categories + counts.Products + counts.UpdatedProducts + counts.Customers + counts.Orders
+            + counts.ComplementRules + counts.CuratedLists + counts.CuratedOverrides > 0;
+        if (!changed)
+        {
+            return;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        await DataStamps.BumpAsync(db, files.ChangeStamp, now, ct);
+        if (counts.ComplementRules > 0 && files.ChangeStamp != DataStamps.Data)
+        {
+            await DataStamps.BumpAsync(db, DataStamps.Rules, now, ct);
+        }
+        if (counts.Orders > 0 && files.RequestMining)
+        {
+            await DataStamps.BumpAsync(db, DataStamps.MiningRequested, now, ct);
+        }
     }
 
     public void Dispose() => _gate.Dispose();

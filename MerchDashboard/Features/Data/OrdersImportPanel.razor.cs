@@ -21,6 +21,7 @@ public sealed partial class OrdersImportPanel : IDisposable
     private sealed record Chosen(string Name, string Path);
 
     [Inject] private StoreImporter Importer { get; set; } = default!;
+    [Inject] private MerchDashboard.Features.Pipeline.IPipelineSignals Pipeline { get; set; } = default!;
     [Inject] private IOptions<ImportOptions> ImportOptions { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Auth { get; set; } = default!;
@@ -110,6 +111,7 @@ public sealed partial class OrdersImportPanel : IDisposable
             _report = await Task.Run(() => Importer.ImportAsync(files, progress, _cts.Token));
             if (_report.Succeeded)
             {
+                Pipeline.DataWritten("web import");
                 await OnImported.InvokeAsync(_report);
             }
         }

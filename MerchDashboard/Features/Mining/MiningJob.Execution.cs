@@ -14,6 +14,7 @@ public sealed partial class MiningJob
             Report(MiningPhases.Stage(MiningPhase.ReadingOrders), 0, started, null);
             var settings = await _settingsStore.GetAsync(ct);
             runId = await _store.CreateRunAsync(trigger, settings, started, ct);
+            var lastOrder = await _store.LastOrderIdAsync(ct);
             var phases = new MiningPhases(this, runId.Value, started, _time, _logger);
             var encoder = await _store.ReadBasketsAsync(phases.Of(MiningPhase.ReadingOrders), ct);
             phases.Report(new MiningProgress(MiningPhase.Encoding, 0));
@@ -33,12 +34,11 @@ public sealed partial class MiningJob
                 await hook(ct);
             }
             phases.Report(new MiningProgress(MiningPhase.Publishing, 0));
-            await _store.PublishAsync(runId.Value, pairs, bundles, result.BasketCount, warning, ct);
-            // Published: from here on nothing may fail the run or touch its rows.
-            var reloadProblem = await ReloadServingAsync(runId.Value);
+            await _store.PublishAsync(runId.Value, pairs, bundles, result.BasketCount, warning, lastOrder, ct);
+            // Published: from here on nothing may fail the run or touch its rows; the coordinator reloads the snapshot.
             phases.Finish();
             var message = $"Mined {result.BasketCount:N0} orders: {pairs:N0} suggestions and {bundles:N0} bundles in {(_time.GetUtcNow().UtcDateTime - started).TotalSeconds:N1} s."
-                + (warning is null ? "" : $" {warning}") + reloadProblem;
+                + (warning is null ? "" : $" {warning}");
             _logger.LogInformation("Mining run {Run} ({Trigger}): {Message}", runId, trigger, message);
             Report("Idle", 1, null, message);
             return new MiningOutcome(true, runId, message, warning);
@@ -57,24 +57,6 @@ public sealed partial class MiningJob
             await DiscardAsync(runId, MiningRunStatus.Failed, ex.Message);
             Report("Idle", 0, null, $"The last run failed ({ex.Message}); the previous suggestions keep serving.");
             return new MiningOutcome(false, runId, $"Failed: {ex.Message}");
-        }
-    }
-
-    /// <summary>Runs the swap handlers; a failure is logged and reported, never undoes the published run.</summary>
-    private async Task<string> ReloadServingAsync(int runId)
-    {
-        try
-        {
-            foreach (var handler in RunSwapped?.GetInvocationList().Cast<Func<Task>>() ?? [])
-            {
-                await handler();
-            }
-            return "";
-        }
-        catch (Exception ex)
-        {
-            _logger.LogError(ex, "Mining run {Run} is current, but reloading the serving snapshot failed; it reloads on the next data change", runId);
-            return $" The new suggestions are saved, but reloading them failed ({ex.Message}); they are served after the next reload.";
         }
     }
 

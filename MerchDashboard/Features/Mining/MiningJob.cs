@@ -40,9 +40,6 @@ public sealed partial class MiningJob(
 
     public event Action<MiningStatus>? StatusChanged;
 
-    /// <summary>Awaited after a new run became current (the web app reloads its serving snapshot here).</summary>
-    public event Func<Task>? RunSwapped;
-
     /// <summary>Test seam: called between writing the run and making it current.</summary>
     internal Func<CancellationToken, Task>? BeforeSwap { get; set; }
 
@@ -68,9 +65,15 @@ public sealed partial class MiningJob(
 
     /// <summary>
     /// Starts a run in the background and returns true; during a run, queues one follow-up run instead
-    /// (triggers arriving meanwhile are coalesced into it) and returns false.
+    /// (triggers arriving meanwhile are coalesced into it) and returns false. <paramref name="finished"/> hears
+    /// every run's outcome (the pipeline coordinator publishes the new run there); the first caller's applies to
+    /// the follow-up runs its queue drains.
     /// </summary>
-    public bool TryStart(string trigger) => _queue.Enqueue(trigger, next => RunAsync(next, waitForGate: true, CancellationToken.None));
+    public bool TryStart(string trigger, Action<MiningOutcome>? finished = null) => _queue.Enqueue(trigger, async next =>
+    {
+        var outcome = await RunAsync(next, waitForGate: true, CancellationToken.None);
+        finished?.Invoke(outcome);
+    });
 
     /// <summary>
     /// Marks runs left Running by a crash as abandoned (with the reason) and frees a lease held by a dead

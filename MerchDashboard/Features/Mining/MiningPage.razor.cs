@@ -11,6 +11,7 @@ namespace MerchDashboard.Features.Mining;
 public partial class MiningPage
 {
     [Inject] private MiningJob Job { get; set; } = default!;
+    [Inject] private Pipeline.IPipelineSignals Coordinator { get; set; } = default!;
     [Inject] private MiningSettingsStore Settings { get; set; } = default!;
     [Inject] private IDbContextFactory<AppDbContext> DbFactory { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -49,10 +50,11 @@ public partial class MiningPage
 
     private void Start()
     {
-        if (!Job.TryStart("admin page"))
+        if (Job.Status.Running)
         {
             Snackbar.Add("A mining run is in progress; another run will follow it.", Severity.Info);
         }
+        Coordinator.MineNow("admin page");
     }
 
     private async Task SaveAsync()

@@ -87,7 +87,14 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Makes the run current and succeeded, in one transaction; older runs' rows go, the previous good run's stay.</summary>
-    public async Task PublishAsync(int runId, int pairs, int bundles, int orders, string? warning, CancellationToken ct)
+    /// <summary>The highest order id now: the run reads at least the orders up to it, and records it as mined through when published.</summary>
+    public async Task<long> LastOrderIdAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Orders.MaxAsync(o => (long?)o.Id, ct) ?? 0;
+    }
+
+    public async Task PublishAsync(int runId, int pairs, int bundles, int orders, string? warning, long minedThroughOrder, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -97,6 +104,7 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
             .SetProperty(r => r.IsCurrent, true).SetProperty(r => r.Status, MiningRunStatus.Succeeded)
             .SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Pairs, pairs).SetProperty(r => r.Bundles, bundles)
             .SetProperty(r => r.Orders, orders).SetProperty(r => r.Warning, warning), ct);
+        await DataStamps.SetAsync(db, DataStamps.MinedThroughOrder, minedThroughOrder.ToString(System.Globalization.CultureInfo.InvariantCulture), now, ct);
         var keep = await db.MiningRuns.Where(r => r.Status == MiningRunStatus.Succeeded).OrderByDescending(r => r.Id).Select(r => r.Id).Take(2).ToListAsync(ct);
         await db.MinedPairs.Where(p => !keep.Contains(p.RunId)).ExecuteDeleteAsync(ct);
         await db.MinedBundles.Where(b => !keep.Contains(b.RunId)).ExecuteDeleteAsync(ct);

@@ -17,11 +17,7 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
-        var departmentOf = categories.ToDictionary(c => c.Id, c => c.ParentId);
-        var products = (await db.Products.AsNoTracking().ToListAsync(ct))
-            .Select(p => new ProductInfo(p.Id, p.Sku, p.Name, p.Brand, p.CategoryId, departmentOf.GetValueOrDefault(p.CategoryId),
-                p.Price, p.Stock, p.IsActive, p.Tags.ToHashSet(StringComparer.Ordinal)))
-            .ToDictionary(p => p.Id);
+        var products = await LoadProductsAsync(db, categories, ct);
         var categoryNames = categories.ToDictionary(c => c.Id, c => c.Name);
         var rules = await LoadRulesAsync(db, ct);
         var units = await db.OrderLines.GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) })
@@ -45,6 +41,23 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
         var (run, mined, bundles) = await LoadMiningAsync(db, ct);
         return new StoreSnapshot(catalog, products.Values.ToDictionary(p => p.Sku, p => p.Id, StringComparer.Ordinal), mined, bundles,
             await LoadCurationAsync(db, ct), model, byCustomer, customers, run, time.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>The product rows alone, with the category names: what the catalog API changes (stock, price, active, new products).</summary>
+    public async Task<(IReadOnlyDictionary<int, ProductInfo> Products, IReadOnlyDictionary<int, string> CategoryNames)> LoadProductsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
+        return (await LoadProductsAsync(db, categories, ct), categories.ToDictionary(c => c.Id, c => c.Name));
+    }
+
+    private static async Task<Dictionary<int, ProductInfo>> LoadProductsAsync(AppDbContext db, List<Category> categories, CancellationToken ct)
+    {
+        var departmentOf = categories.ToDictionary(c => c.Id, c => c.ParentId);
+        return (await db.Products.AsNoTracking().ToListAsync(ct))
+            .Select(p => new ProductInfo(p.Id, p.Sku, p.Name, p.Brand, p.CategoryId, departmentOf.GetValueOrDefault(p.CategoryId),
+                p.Price, p.Stock, p.IsActive, p.Tags.ToHashSet(StringComparer.Ordinal)))
+            .ToDictionary(p => p.Id);
     }
 
     public async Task<IReadOnlyList<ComplementRuleInfo>> LoadRulesAsync(CancellationToken ct = default)

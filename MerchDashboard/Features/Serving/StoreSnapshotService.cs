@@ -1,18 +1,28 @@
-using MerchDashboard.Features.Curation;
+using System.Diagnostics;
 
 namespace MerchDashboard.Features.Serving;
 
+/// <summary>What a <see cref="StoreSnapshotService.RefreshAsync"/> call re-read (nothing when the snapshot was current).</summary>
+[Flags]
+public enum SnapshotReload
+{
+    None = 0,
+    Everything = 1,
+    Products = 2,
+    Rules = 4,
+    Curation = 8,
+}
+
 /// <summary>
 /// Holds the current <see cref="StoreSnapshot"/> and replaces it when data changes: the curated lists
-/// alone after a curation change (cheap), everything after an import or a mining run. Readers take
-/// <see cref="Current"/> once per request and keep a consistent view. Changes made by other
-/// instances on the same database arrive through <see cref="RefreshIfChangedAsync"/>, which
-/// <see cref="StoreSnapshotRefresher"/> calls every second.
+/// alone after a curation change, the products alone after a catalog API change, the complement rules alone
+/// after a rule change (all cheap), everything after an import, an orders batch or a mining run. Readers take
+/// <see cref="Current"/> once per request and keep a consistent view. Who calls what and when is the
+/// pipeline coordinator's business (Features/Pipeline, docs/pipeline.md); reloads never overlap.
 /// </summary>
 public sealed class StoreSnapshotService : IDisposable
 {
     private readonly StoreSnapshotLoader _loader;
-    private readonly CurationChangeNotifier _notifier;
     private readonly DataVersionProbe? _probe;
     private readonly ILogger<StoreSnapshotService> _logger;
     private readonly SemaphoreSlim _reload = new(1, 1);
@@ -20,18 +30,24 @@ public sealed class StoreSnapshotService : IDisposable
     private long _published;
     private string? _loadedDataStamp;
     private string? _loadedRulesStamp;
+    private string? _loadedCatalogStamp;
+    private int _fullReloads;
 
     // Without a probe (tests with one in-process instance) there is nothing to refresh from.
-    public StoreSnapshotService(StoreSnapshotLoader loader, CurationChangeNotifier notifier, ILogger<StoreSnapshotService> logger, DataVersionProbe? probe = null)
+    public StoreSnapshotService(StoreSnapshotLoader loader, ILogger<StoreSnapshotService> logger, DataVersionProbe? probe = null)
     {
         _loader = loader;
-        _notifier = notifier;
         _probe = probe;
         _logger = logger;
-        _notifier.ListChanged += OnListChanged;
     }
 
     public StoreSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Full reloads since start (the pipeline's tests count them: one per import).</summary>
+    public int FullReloads => Volatile.Read(ref _fullReloads);
+
+    /// <summary>The data stamp the current snapshot reflects; null before the first full load.</summary>
+    public string? LoadedDataStamp => Volatile.Read(ref _loadedDataStamp);
 
     /// <summary>Raised after a new snapshot is in place (pages re-render, instances re-read).</summary>
     public event Action<StoreSnapshot>? Replaced;
@@ -77,34 +93,53 @@ public sealed class StoreSnapshotService : IDisposable
         }
     }
 
-    /// <summary>
-    /// Reloads what another instance (or process) changed: everything after an import or a new mining
-    /// run, the complement rules after a rule change, the curated lists after a curation change. Does nothing before the first full load. The
-    /// check runs under the reload lock, so a change this instance is already reloading is not loaded twice.
-    /// </summary>
+    /// <summary>Reloads whatever changed since the last load (see <see cref="RefreshAsync"/>).</summary>
     public async Task RefreshIfChangedAsync(CancellationToken ct = default)
     {
-        if (_probe is null || Volatile.Read(ref _loadedDataStamp) is null)
+        if (_probe is not null)
         {
-            return;
+            await RefreshAsync(await _probe.ReadAsync(ct), deferredDataStamp: null, ct);
+        }
+    }
+
+    /// <summary>
+    /// Brings the snapshot up to <paramref name="version"/>: everything after a new data stamp or mining run,
+    /// the products after a catalog API change, the complement rules after a rule change, the curated lists after
+    /// a curation change. A data stamp equal to <paramref name="deferredDataStamp"/> is left for later: a mining
+    /// run that follows the import reloads once when it is published. Does nothing before the first full load.
+    /// </summary>
+    public async Task<SnapshotReload> RefreshAsync(DataVersion version, string? deferredDataStamp, CancellationToken ct)
+    {
+        if (LoadedDataStamp is null)
+        {
+            return SnapshotReload.None;
         }
         await _reload.WaitAsync(ct);
         try
         {
-            var version = await _probe.ReadAsync(ct);
-            if (version.DataStamp != _loadedDataStamp || version.MiningRunId != Current.MiningRun?.Id)
+            var dataMoved = version.DataStamp != _loadedDataStamp && version.DataStamp != deferredDataStamp;
+            if (dataMoved || version.MiningRunId != Current.MiningRun?.Id)
             {
                 await LoadAllAsync(version, ct);
-                return;
+                return SnapshotReload.Everything;
+            }
+            var reloaded = SnapshotReload.None;
+            if (version.CatalogStamp != _loadedCatalogStamp)
+            {
+                await LoadProductsAsync(version.CatalogStamp, ct);
+                reloaded |= SnapshotReload.Products;
             }
             if (version.RulesStamp != _loadedRulesStamp)
             {
                 await LoadRulesAsync(version.RulesStamp, ct);
+                reloaded |= SnapshotReload.Rules;
             }
             if (!DataVersionProbe.CurationMatches(Current, version))
             {
                 await LoadCurationAsync(ct);
+                reloaded |= SnapshotReload.Curation;
             }
+            return reloaded;
         }
         finally
         {
@@ -114,9 +149,25 @@ public sealed class StoreSnapshotService : IDisposable
 
     private async Task LoadAllAsync(DataVersion? version, CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         Swap(await _loader.LoadAllAsync(ct));
+        Interlocked.Increment(ref _fullReloads);
         _loadedRulesStamp = version?.RulesStamp;
-        Volatile.Write(ref _loadedDataStamp, version?.DataStamp);
+        _loadedCatalogStamp = version?.CatalogStamp;
+        Volatile.Write(ref _loadedDataStamp, version?.DataStamp ?? "");
+        _logger.LogInformation("Serving snapshot reloaded in {Elapsed} ms", clock.ElapsedMilliseconds);
+    }
+
+    private async Task LoadProductsAsync(string catalogStamp, CancellationToken ct)
+    {
+        var (products, categoryNames) = await _loader.LoadProductsAsync(ct);
+        var current = Current;
+        Swap(current with
+        {
+            Catalog = current.Catalog with { Products = products, CategoryNames = categoryNames },
+            ProductIdsBySku = products.Values.ToDictionary(p => p.Sku, p => p.Id, StringComparer.Ordinal),
+        });
+        _loadedCatalogStamp = catalogStamp;
     }
 
     private async Task LoadRulesAsync(string? rulesStamp, CancellationToken ct)
@@ -137,21 +188,5 @@ public sealed class StoreSnapshotService : IDisposable
         Replaced?.Invoke(next);
     }
 
-    private async void OnListChanged(int anchorProductId)
-    {
-        try
-        {
-            await ReloadCurationAsync();
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.Data.Common.DbException)
-        {
-            _logger.LogError(ex, "Reloading the curated lists after a change to {Anchor} failed; the previous lists keep serving", anchorProductId);
-        }
-    }
-
-    public void Dispose()
-    {
-        _notifier.ListChanged -= OnListChanged;
-        _reload.Dispose();
-    }
+    public void Dispose() => _reload.Dispose();
 }

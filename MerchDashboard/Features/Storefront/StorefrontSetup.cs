@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using MerchDashboard.Data;
 using MerchDashboard.Features.Curation;
+using MerchDashboard.Features.Ingest;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -76,6 +77,8 @@ public static class StorefrontSetup
         api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Curation)).WithTags("Curation")
             .MapCurationEndpoints();
         api.MapCartEndpoints();
+        api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Ingest)).WithTags("Ingest")
+            .MapIngestEndpoints();
         app.MapBareBenchmarkEndpointIfEnabled();
         return app;
     }
