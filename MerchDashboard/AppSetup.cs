@@ -5,6 +5,7 @@ using MerchDashboard.Features;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Data;
+using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
@@ -53,6 +54,7 @@ public static class AppSetup
         app.MapAccountEndpoints();
         app.MapStorefrontApi();
         app.MapDataExports();
+        app.MapExperimentExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
