@@ -41,5 +41,7 @@ public sealed class SampleSizeTests
     [InlineData(0.0, 0.1)]
     [InlineData(1.0, 0.1)]
     [InlineData(0.6, 1.0)]
+    [InlineData(double.NaN, 0.1)]
+    [InlineData(0.2, double.NaN)]
     public void ForProportion_RateCannotChangeSo_Null(double rate, double effect) => SampleSize.ForProportion(rate, effect).ShouldBeNull();
 }

@@ -10,13 +10,8 @@ public static class ExperimentTestServices
 {
     public static IServiceCollection AddExperimentTestServices(this IServiceCollection services, SqliteTestDatabase database)
     {
-        services.AddDashboardServices(database);
-        services.AddOptions<ExperimentOptions>();
-        services.AddSingleton<ExperimentAssignment>();
-        services.AddSingleton<ExperimentPlanner>();
-        services.AddSingleton<ExperimentCommands>();
-        services.AddSingleton<ExperimentReports>();
-        return services;
+        // The dashboards' services include the experiments' ones: the comparison tab reads experiments too.
+        return services.AddDashboardServices(database);
     }
 
     public static ExperimentDraft Draft(string name, string arms = "control=25,cross-sell=25,personalization=25,both=25") =>

@@ -56,4 +56,23 @@ public sealed class ExperimentsPageTests : MudBunitContext, IAsyncLifetime
         page.FindAll("[data-testid=experiment-pause-button]").Count.ShouldBe(1);
         page.FindAll("[data-testid=experiment-arms] tbody tr").Count.ShouldBe(4);
     }
+
+    [Fact]
+    public async Task LiveExperimentComparison_StartedExperimentPicked_ShowsItsArmsAndKpis()
+    {
+        var commands = Services.GetRequiredService<ExperimentCommands>();
+        await commands.CreateAsync(ExperimentTestServices.Draft("draft only"), "m", Ct);
+        await commands.CreateAsync(ExperimentTestServices.Draft("live", "control=50,both=50"), "m", Ct);
+        await commands.StartAsync("live", Ct);
+        RenderMudProviders();
+        var tab = Render<LiveExperimentComparison>();
+        tab.FindAll("[data-testid=experiment-arms]").ShouldBeEmpty();
+
+        var select = tab.FindComponent<MudBlazor.MudSelect<string>>();
+        await tab.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("live"));
+
+        tab.WaitForAssertion(() => tab.FindAll("[data-testid=experiment-arms] tbody tr").Count.ShouldBe(2));
+        tab.Find("[data-testid=arm-control]").TextContent.ShouldContain("50%");
+        tab.FindAll("[data-testid=experiment-kpis] tbody tr").Count.ShouldBe(16);
+    }
 }

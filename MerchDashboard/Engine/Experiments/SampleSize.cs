@@ -21,7 +21,7 @@ public static class SampleSize
     public static long? ForMean(MeanSample baseline, double relativeEffect)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        if (baseline.N < 2 || relativeEffect <= 0 || !double.IsFinite(baseline.Variance) || baseline.Variance <= 0 || baseline.Mean == 0)
+        if (baseline.N < 2 || !(relativeEffect > 0) || !(baseline.Variance > 0) || !double.IsFinite(baseline.Variance) || !double.IsFinite(baseline.Mean) || baseline.Mean == 0)
         {
             return null;
         }
@@ -32,7 +32,7 @@ public static class SampleSize
     public static long? ForProportion(double rate, double relativeEffect)
     {
         var changed = rate * (1 + relativeEffect);
-        if (relativeEffect <= 0 || rate is <= 0 or >= 1 || changed >= 1)
+        if (!(relativeEffect > 0 && rate > 0 && rate < 1 && changed < 1))
         {
             return null;
         }
