@@ -31,6 +31,7 @@ public sealed class ExperimentVerbTests : IDisposable
         refused.Code.ShouldBe(2);
         refused.Error.ShouldContain("'spring' is running");
         refused.Out.ShouldBeEmpty();
+        refused.Error.ShouldNotContain("   at ");
 
         var list = (await Run("experiment", "list")).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         list.Select(l => l.Split('\t')[..3]).ShouldBe([["summer", "draft", "control=25,cross-sell=25,personalization=25,both=25"], ["spring", "running", "control=50,both=50"]]);

@@ -95,6 +95,10 @@ public sealed class ExperimentCommands(IDbContextFactory<AppDbContext> dbFactory
         {
             return problem;
         }
+        if (target == ExperimentStatus.Running && await RunningNameAsync(db, ct) is { } other)
+        {
+            return RunningProblem(other, name);
+        }
         var now = time.GetUtcNow().UtcDateTime;
         row.Status = target;
         row.RunningSlot = target == ExperimentStatus.Running ? 1 : null;
@@ -106,12 +110,17 @@ public sealed class ExperimentCommands(IDbContextFactory<AppDbContext> dbFactory
         }
         catch (DbUpdateException)
         {
-            var running = await db.Experiments.AsNoTracking().Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Name).FirstOrDefaultAsync(ct);
-            return $"'{running ?? "Another experiment"}' is running; pause or stop it before starting '{name}'.";
+            // Another instance started one between the check above and this save: the unique index refused it.
+            return RunningProblem(await RunningNameAsync(db, ct) ?? "Another experiment", name);
         }
         await assignment.ReloadAsync(ct);
         return null;
     }
+
+    private static Task<string?> RunningNameAsync(AppDbContext db, CancellationToken ct) =>
+        db.Experiments.AsNoTracking().Where(e => e.Status == ExperimentStatus.Running).Select(e => e.Name).FirstOrDefaultAsync(ct);
+
+    private static string RunningProblem(string running, string name) => $"'{running}' is running; pause or stop it before starting '{name}'.";
 
     private static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
