@@ -4,6 +4,7 @@ using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Data;
+using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
@@ -52,6 +53,7 @@ public static class AppSetup
         app.MapAccountEndpoints();
         app.MapStorefrontApi();
         app.MapDataExports();
+        app.MapExperimentExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -29,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<StorefrontEvent> StorefrontEvents => Set<StorefrontEvent>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

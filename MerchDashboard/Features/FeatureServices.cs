@@ -1,6 +1,7 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Dashboards;
+using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Ingest;
 using MerchDashboard.Features.Mining;
@@ -55,6 +56,7 @@ public static class FeatureServices
         services.AddSingleton<OrderFactsLoader>();
         services.AddSingleton<OrderFactsStore>();
         services.AddSingleton<DashboardQueries>();
+        services.AddExperiments();
         return services;
     }
 }

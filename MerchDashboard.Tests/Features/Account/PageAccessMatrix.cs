@@ -25,6 +25,7 @@ public static class PageAccessMatrix
         new("/suggestions/{Sku}", Policies.ViewSuggestions),
         new("/rules", Policies.Curate),
         new("/dashboards", Policies.ViewDashboards),
+        new("/experiments", Policies.ManageExperiments),
         new("/preview", Policies.Preview),
         new("/preview/{Sku}", Policies.Preview),
         new("/preview/evaluation", Policies.Preview),
@@ -49,6 +50,7 @@ public static class PageAccessMatrix
         [Policies.ViewDashboards] = ["admin", "merch", "manager"],
         [Policies.Preview] = ["admin", "merch", "manager", "staff"],
         [Policies.Administer] = ["admin"],
+        [Policies.ManageExperiments] = ["admin", "manager"],
     };
 
     /// <summary>Each page against anonymous (null) and every demo user.</summary>

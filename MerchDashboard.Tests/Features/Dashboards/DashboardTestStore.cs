@@ -2,6 +2,7 @@ using MerchDashboard.Data;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Dashboards;
+using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,11 @@ public static class DashboardTestStore
         services.AddSingleton(new SnapshotCache(Options.Create(new SnapshotCacheOptions())));
         services.AddSingleton<OrderFactsStore>();
         services.AddSingleton<DashboardQueries>();
+        services.AddOptions<ExperimentOptions>();
+        services.AddSingleton<ExperimentAssignment>();
+        services.AddSingleton<ExperimentPlanner>();
+        services.AddSingleton<ExperimentCommands>();
+        services.AddSingleton<ExperimentReports>();
         return services;
     }
 }

@@ -67,5 +67,8 @@ internal sealed class StorefrontEventConfiguration : IEntityTypeConfiguration<St
         builder.Property(e => e.CustomerId).HasMaxLength(64);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => e.RecommendationId);
+        builder.Property(e => e.VisitorId).HasMaxLength(64);
+        builder.Property(e => e.OrderId).HasMaxLength(64);
+        builder.HasIndex(e => e.ExperimentId);
     }
 }

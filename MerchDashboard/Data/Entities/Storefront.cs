@@ -49,4 +49,11 @@ public sealed class StorefrontEvent
     public decimal Revenue { get; set; }
     public int ApiKeyId { get; set; }
     public EventPlacement Placement { get; set; }
+    /// <summary>The storefront's anonymous visitor id (a first-party cookie), when sent.</summary>
+    public string? VisitorId { get; set; }
+    /// <summary>The experiment running when the event arrived and the shopper's arm in it, assigned by the server.</summary>
+    public int? ExperimentId { get; set; }
+    public ExperimentArm? Arm { get; set; }
+    /// <summary>For a purchase: the order the line belongs to (several purchase events share it, one per line).</summary>
+    public string? OrderId { get; set; }
 }

@@ -6,6 +6,11 @@ public enum Kpi
     AttachRate,
     RepeatRate90Days,
     PredictedValue12Months,
+    UnitsPerOrder,
+    RepeatRate,
+    ClickThroughRate,
+    AddToCartRate,
+    AttributedRevenuePerShopper,
 }
 
 /// <summary>A KPI's value in one arm with its 95% interval and the sample size behind it (orders, anchor occurrences or customers).</summary>

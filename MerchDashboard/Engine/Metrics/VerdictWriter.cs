@@ -33,6 +33,11 @@ public static class VerdictWriter
         Kpi.AttachRate => "attach rate",
         Kpi.RepeatRate90Days => "90-day repeat rate",
         Kpi.PredictedValue12Months => "predicted 12-month value",
+        Kpi.UnitsPerOrder => "units per order",
+        Kpi.RepeatRate => "repeat rate",
+        Kpi.ClickThroughRate => "click-through rate",
+        Kpi.AddToCartRate => "add-to-cart rate",
+        Kpi.AttributedRevenuePerShopper => "attributed revenue per shopper",
         _ => kpi.ToString(),
     };
 

@@ -31,6 +31,8 @@ public static class Policies
     public const string Preview = nameof(Preview);
     /// <summary>Users, API keys, imports, settings.</summary>
     public const string Administer = nameof(Administer);
+    /// <summary>Create, start, pause and stop experiments, and read their results.</summary>
+    public const string ManageExperiments = nameof(ManageExperiments);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -39,5 +41,6 @@ public static class Policies
         options.AddPolicy(ViewDashboards, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Merchandiser));
         options.AddPolicy(Preview, p => p.RequireRole(Roles.All));
         options.AddPolicy(Administer, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(ManageExperiments, p => p.RequireRole(Roles.Admin, Roles.Manager));
     }
 }

@@ -17,4 +17,11 @@ public sealed record CartSlotDto(
 
 /// <summary>The cart's list; <c>ComposedAt</c> is its as-of time, the start of the minute it was served in.</summary>
 public sealed record CartRecommendationsDto(
-    string RecommendationId, DateTime ComposedAt, string? CustomerId, string? VisitorId, IReadOnlyList<string> Cart, IReadOnlyList<CartSlotDto> Items);
+    string RecommendationId, DateTime ComposedAt, string? CustomerId, string? VisitorId, IReadOnlyList<string> Cart, IReadOnlyList<CartSlotDto> Items)
+{
+    /// <summary>The running experiment the list was composed for, or null (no experiment runs, or the request named no shopper).</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The shopper's arm in <see cref="Experiment"/>, or null.</summary>
+    public string? Arm { get; init; }
+}

@@ -1,4 +1,5 @@
 using MerchDashboard.Engine.Composition;
+using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,7 @@ public static class CartEndpoints
     }
 
     private static Results<Ok<CartRecommendationsDto>, ValidationProblem> Recommend(
-        CartRecommendationRequest request, StoreSnapshotService snapshots, TimeProvider time,
+        CartRecommendationRequest request, StoreSnapshotService snapshots, ExperimentServing experiments, TimeProvider time,
         IOptions<CartApiOptions> cartOptions, IOptions<StorefrontApiOptions> apiOptions)
     {
         var snapshot = snapshots.Current;
@@ -52,8 +53,9 @@ public static class CartEndpoints
         var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
         var cart = lines.Select(l => snapshot.ProductBySku(l.Sku!)!.Id).ToList();
         var slots = request.Limit ?? RecommendationService.DefaultSlotsOf(snapshot);
-        var composed = CartRecommendations.Compose(snapshot, cart, shopper, minute, slots);
-        return TypedResults.Ok(ToDto(composed, snapshot, customer, string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId));
+        var visitor = string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId;
+        var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, minute, slots, customer, visitor);
+        return TypedResults.Ok(ToDto(composed, snapshot, customer, visitor) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName });
     }
 
     internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId) => new(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MerchDashboard.Data;
 using MerchDashboard.Data.Entities;
+using MerchDashboard.Features.Experiments;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,12 @@ namespace MerchDashboard.Features.Storefront;
 /// <param name="Revenue">revenue attributed to the slot, for purchase</param>
 /// <param name="At">when it happened (default: when received)</param>
 /// <param name="Placement">where the list was shown: product (the default) or cart</param>
+/// <param name="VisitorId">the storefront's anonymous visitor id, the shopper when there is no customer id</param>
+/// <param name="OrderId">for a purchase, the order the line belongs to (one purchase event per line)</param>
 public sealed record StorefrontEventDto(
     string? Type, string? RecommendationId, string? Sku, string? AnchorSku, int? Slot, string? Source,
-    string? CustomerId, int? Quantity, decimal? Revenue, DateTimeOffset? At, string? Placement = null);
+    string? CustomerId, int? Quantity, decimal? Revenue, DateTimeOffset? At, string? Placement = null,
+    string? VisitorId = null, string? OrderId = null);
 
 public sealed record StorefrontEventBatch(IReadOnlyList<StorefrontEventDto>? Events);
 
@@ -43,7 +47,8 @@ public static class EventEndpoints
         ["cart"] = EventPlacement.Cart,
     };
 
-    public static readonly IReadOnlySet<string> Sources = new HashSet<string> { "pinned", "manual", "mined", "rule", "fallback", "personalized" };
+    /// <summary>Slot sources; <c>locked</c> is what a storefront reports for a slot served with <c>locked: true</c>.</summary>
+    public static readonly IReadOnlySet<string> Sources = new HashSet<string> { "pinned", "locked", "manual", "mined", "rule", "fallback", "personalized" };
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
@@ -59,7 +64,7 @@ public static class EventEndpoints
 
     private static async Task<Results<Accepted<EventsAccepted>, ValidationProblem>> RecordAsync(
         StorefrontEventBatch batch, HttpContext http, IDbContextFactory<AppDbContext> dbFactory,
-        IOptions<StorefrontApiOptions> options, TimeProvider time, CancellationToken ct)
+        IOptions<StorefrontApiOptions> options, ExperimentAssignment experiments, TimeProvider time, CancellationToken ct)
     {
         var events = batch.Events ?? [];
         if (events.Count == 0 || events.Count > options.Value.MaxEventsPerRequest)
@@ -95,7 +100,8 @@ public static class EventEndpoints
                 AnchorProductId = e.AnchorSku is null ? null : ids[e.AnchorSku], ProductId = ids[e.Sku!], Slot = e.Slot!.Value,
                 Source = e.Source!, CustomerId = e.CustomerId, Quantity = e.Quantity ?? 0, Revenue = e.Revenue ?? 0, ApiKeyId = keyId,
                 Placement = e.Placement is null ? EventPlacement.Product : Placements[e.Placement],
-            });
+                VisitorId = NullIfEmpty(e.VisitorId), OrderId = NullIfEmpty(e.OrderId),
+            }.WithArm(experiments.Assign(e.CustomerId, e.VisitorId)));
         }
         if (errors.Count > 0)
         {
@@ -161,7 +167,29 @@ public static class EventEndpoints
         {
             problems.Add(("customerId", $"{options.MaxIdLength} characters at most."));
         }
+        if (e.VisitorId is { } visitor && visitor.Length > options.MaxIdLength)
+        {
+            problems.Add(("visitorId", $"{options.MaxIdLength} characters at most."));
+        }
+        if (e.OrderId is { } order && order.Length > options.MaxIdLength)
+        {
+            problems.Add(("orderId", $"{options.MaxIdLength} characters at most."));
+        }
+        if (e.OrderId is not null && e.Type != "purchase")
+        {
+            problems.Add(("orderId", "Only a purchase carries an order id."));
+        }
         return problems;
+    }
+
+    private static string? NullIfEmpty(string? id) => string.IsNullOrEmpty(id) ? null : id;
+
+    /// <summary>The arm comes from the server's own assignment, never from the client.</summary>
+    private static StorefrontEvent WithArm(this StorefrontEvent row, ArmAssignment? assigned)
+    {
+        row.ExperimentId = assigned?.ExperimentId;
+        row.Arm = assigned is null ? null : (ExperimentArm)(int)assigned.Arm;
+        return row;
     }
 
     private static string Quote(string? value) => Hosting.ApiProblemMiddleware.Quote(value);

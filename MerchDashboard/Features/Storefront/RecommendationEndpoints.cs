@@ -1,4 +1,5 @@
 using MerchDashboard.Engine.Composition;
+using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Store;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,12 @@ public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, s
 /// </summary>
 public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items, int LockedSlots)
 {
+    /// <summary>The running experiment the list was composed for, or null (no experiment runs, or the request named no shopper).</summary>
+    public string? Experiment { get; init; }
+
+    /// <summary>The shopper's arm in <see cref="Experiment"/>: control, cross-sell, personalization or both; null without one.</summary>
+    public string? Arm { get; init; }
+
     /// <summary>ISO 4217 code of every amount in the response: the store currency of the request (Store settings).</summary>
     public string Currency { get; init; } = StoreCulture.CurrentCurrencyCode;
 }
@@ -70,13 +77,13 @@ public static class RecommendationEndpoints
         _ => mode.ToString().ToLowerInvariant(),
     };
 
-    private static IResult FrequentlyBoughtWith(string sku, string? customerId, int? limit, ServedListCache lists, IOptions<StorefrontApiOptions> options)
+    private static IResult FrequentlyBoughtWith(string sku, string? customerId, string? visitorId, int? limit, ExperimentServing lists, IOptions<StorefrontApiOptions> options)
     {
-        if ((LimitProblem(limit, options.Value) ?? IdProblem(options.Value, ("sku", sku), ("customerId", customerId))) is { } problem)
+        if ((LimitProblem(limit, options.Value) ?? IdProblem(options.Value, ("sku", sku), ("customerId", customerId), ("visitorId", visitorId))) is { } problem)
         {
             return problem;
         }
-        return lists.FrequentlyBoughtWith(sku, customerId, limit) is { } list ? Results.Ok(list) : UnknownSku(sku);
+        return lists.FrequentlyBoughtWith(sku, customerId, visitorId, limit) is { } list ? Results.Ok(list) : UnknownSku(sku);
     }
 
     private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)

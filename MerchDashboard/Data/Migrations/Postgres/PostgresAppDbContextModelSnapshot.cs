@@ -443,6 +443,77 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Arms")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Hypothesis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double>("MinimumEffect")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("PlannedEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("PlannedSamplePerArm")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PlannedStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PrimaryKpi")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("RunningSlot")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RunningSlot")
+                        .IsUnique();
+
+                    b.ToTable("Experiments");
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
                 {
                     b.Property<int>("Id")
@@ -754,10 +825,20 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.Property<int>("ApiKeyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Arm")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ExperimentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OrderId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -793,9 +874,15 @@ namespace MerchDashboard.Data.Migrations.Postgres
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ExperimentId");
 
                     b.HasIndex("RecommendationId");
 

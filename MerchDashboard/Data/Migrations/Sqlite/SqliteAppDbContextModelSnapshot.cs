@@ -423,6 +423,75 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("MerchDashboard.Data.Entities.Experiment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arms")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hypothesis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MinimumEffect")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PlannedSamplePerArm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PlannedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrimaryKpi")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunningSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("RunningSlot")
+                        .IsUnique();
+
+                    b.ToTable("Experiments");
+                });
+
             modelBuilder.Entity("MerchDashboard.Data.Entities.LockedSlot", b =>
                 {
                     b.Property<int>("Id")
@@ -718,10 +787,20 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Property<int>("ApiKeyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Arm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CustomerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -757,9 +836,15 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ExperimentId");
 
                     b.HasIndex("RecommendationId");
 

@@ -1,0 +1,61 @@
+using MerchDashboard.Engine.Composition;
+using MerchDashboard.Engine.Metrics;
+using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Storefront;
+
+namespace MerchDashboard.Features.Experiments;
+
+/// <summary>
+/// The storefront endpoints' one call into experiments: while one runs, a shopper with an id is served their arm's
+/// strategy and the answer names the experiment and arm; otherwise the default answer, with no arm. The default
+/// and cross-sell lists come from <see cref="ServedListCache"/>; control and personalization are composed per request.
+/// </summary>
+public sealed class ExperimentServing(ExperimentAssignment assignment, ServedListCache lists, StoreSnapshotService snapshots, TimeProvider time)
+{
+    /// <summary>The product's list for the shopper, or null for an unknown SKU.</summary>
+    public FrequentlyBoughtWithDto? FrequentlyBoughtWith(string sku, string? customerId, string? visitorId, int? limit)
+    {
+        if (assignment.Assign(customerId, visitorId) is not { } assigned)
+        {
+            return lists.FrequentlyBoughtWith(sku, customerId, limit);
+        }
+        var served = assigned.Arm switch
+        {
+            Arm.Both => lists.FrequentlyBoughtWith(sku, customerId, limit),
+            Arm.CrossSell => lists.FrequentlyBoughtWith(sku, null, limit) is { } anonymous ? anonymous with { CustomerId = NullIfEmpty(customerId) } : null,
+            _ => Compose(assigned.Arm, sku, NullIfEmpty(customerId), limit),
+        };
+        return served is null ? null : served with { Experiment = assigned.ExperimentName, Arm = assigned.ArmName };
+    }
+
+    /// <summary>The cart's list for the shopper with the assignment it was composed for (null: the default strategy).</summary>
+    public (CartComposition List, ArmAssignment? Assignment) Cart(StoreSnapshot snapshot, IReadOnlyList<int> cart, IShopperAffinity? shopper,
+        DateTime asOf, int slots, string? customerId, string? visitorId)
+    {
+        var assigned = assignment.Assign(customerId, visitorId);
+        var list = assigned is null
+            ? CartRecommendations.Compose(snapshot, cart, shopper, asOf, slots)
+            : ArmStrategy.ComposeCart(assigned.Arm, snapshot, cart, shopper, asOf, slots);
+        return (list, assigned);
+    }
+
+    private FrequentlyBoughtWithDto? Compose(Arm arm, string sku, string? customer, int? limit)
+    {
+        var snapshot = snapshots.Current;
+        if (snapshot.ProductBySku(sku) is not { } anchor)
+        {
+            return null;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
+        var list = ArmStrategy.Compose(arm, snapshot, anchor.Id, shopper, minute, limit ?? RecommendationService.DefaultSlotsOf(snapshot));
+        var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
+            ArmStrategy.SourceName(arm, s.Source), s.PersonalizationMoved, s.ShopperExplanation,
+            s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked)).ToList();
+        return new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt,
+            customer, items, list.LockedSlots);
+    }
+
+    private static string? NullIfEmpty(string? id) => string.IsNullOrEmpty(id) ? null : id;
+}
