@@ -1,4 +1,5 @@
 using MerchDashboard.Data;
+using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Engine.Personalization;
