@@ -5,6 +5,7 @@ using MerchDashboard.Features;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Data;
+using MerchDashboard.Features.DemoShop;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
@@ -45,6 +46,7 @@ public static class AppSetup
         }
         app.UseStoreCulture();
         app.UseMerchErrorResponses();
+        app.UsePublishableKeyCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -52,6 +54,7 @@ public static class AppSetup
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapStorefrontApi();
+        app.MapDemoShop();
         app.MapDataExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -23,6 +23,7 @@ public static class CommandLine
         ItemsetsVerb.Create,
         BenchVerb.Create,
         ClvVerb.Create,
+        SimulateTrafficVerb.Create,
     ];
 
     /// <summary>

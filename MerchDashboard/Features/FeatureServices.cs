@@ -1,6 +1,7 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Dashboards;
+using MerchDashboard.Features.DemoShop;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Preview;
@@ -52,6 +53,7 @@ public static class FeatureServices
         services.AddSingleton<OrderFactsLoader>();
         services.AddSingleton<OrderFactsStore>();
         services.AddSingleton<DashboardQueries>();
+        services.AddDemoShop();
         return services;
     }
 }
