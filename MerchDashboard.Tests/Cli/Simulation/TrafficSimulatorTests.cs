@@ -24,6 +24,7 @@ namespace MerchDashboard.Tests.Cli.Simulation;
 public sealed class TrafficSimulatorTests(MerchAppFixture app)
 {
     private static readonly ShopperBehaviour Model = ShopperBehaviour.Build(new SeedSettings());
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -41,7 +42,7 @@ public sealed class TrafficSimulatorTests(MerchAppFixture app)
         var exit = await SimulateTrafficVerb.RunAsync(http, Model, settings, output, progress, Ct);
 
         exit.ShouldBe(CommandLine.Success);
-        var summary = JsonSerializer.Deserialize<SimulationSummary>(output.ToString(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        var summary = JsonSerializer.Deserialize<SimulationSummary>(output.ToString(), WebJson)!;
         summary.Visits.ShouldBeGreaterThan(0);
         summary.UnknownProducts.ShouldBe(0, "every browsed product exists in the demo store");
         summary.Total.Impressions.ShouldBeGreaterThan(summary.Total.Clicks);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 
@@ -20,6 +19,8 @@ public sealed class StorefrontTrafficClient(HttpClient http, SimulationSettings 
         QueueLimit = int.MaxValue,
         AutoReplenishment = true,
     });
+
+    private static readonly string[] ProblemFields = ["title", "detail"];
 
     public int Requests { get; private set; }
     public int Throttled { get; private set; }
@@ -91,7 +92,7 @@ public sealed class StorefrontTrafficClient(HttpClient http, SimulationSettings 
         try
         {
             using var problem = JsonDocument.Parse(body);
-            detail = string.Join(" ", new[] { "title", "detail" }.Select(p => problem.RootElement.TryGetProperty(p, out var v) ? v.GetString() : null).OfType<string>());
+            detail = string.Join(" ", ProblemFields.Select(p => problem.RootElement.TryGetProperty(p, out var v) ? v.GetString() : null).OfType<string>());
             if (problem.RootElement.TryGetProperty("errors", out var errors))
             {
                 detail += " " + errors.GetRawText();

@@ -1,4 +1,5 @@
 using MerchDashboard.Data;
+using MerchDashboard.Data.Entities;
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Store;
@@ -92,6 +93,6 @@ public static class DemoShopEndpoints
         return new EventsReceived(count, [.. rows.Select(r => new ReceivedEvent(TypeName(r.Type), r.Sku, r.Slot, DateTime.SpecifyKind(r.At, DateTimeKind.Utc)))]);
     }
 
-    private static string TypeName(Data.Entities.StorefrontEventType type) =>
+    private static string TypeName(StorefrontEventType type) =>
         Storefront.EventEndpoints.Types.First(t => t.Value == type).Key;
 }

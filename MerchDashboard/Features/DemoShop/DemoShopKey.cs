@@ -19,13 +19,15 @@ public sealed record DemoShopKeyInfo(int Id, string Key, IReadOnlyList<string> O
 /// restart; when it is missing, revoked or no longer allows the app's origins, a new key replaces it.
 /// </summary>
 public sealed class DemoShopKey(
-    IDbContextFactory<AppDbContext> dbFactory, ApiKeyService keys, IServer server, IOptions<DemoShopOptions> options, TimeProvider time)
+    IDbContextFactory<AppDbContext> dbFactory, ApiKeyService keys, IServer server, IOptions<DemoShopOptions> options, TimeProvider time) : IDisposable
 {
     public const string SettingKey = "demo-shop.key";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DemoShopKeyInfo? _current;
 
     private sealed record Stored(int Id, string Key);
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<DemoShopKeyInfo> GetAsync(string requestOrigin, CancellationToken ct)
     {
