@@ -76,7 +76,7 @@ public sealed class TrafficSimulatorTests(MerchAppFixture app)
         http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, created!.Key);
 
         var error = await Should.ThrowAsync<CliUserException>(() =>
-            SimulateTrafficVerb.RunAsync(http, Model, new SimulationSettings { Shoppers = 5, Days = 1, MaxRequestsPerSecond = 1000 }, TextWriter.Null, TextWriter.Null, Ct));
+            SimulateTrafficVerb.RunAsync(http, Model, new SimulationSettings { Shoppers = 300, Days = 2, MaxRequestsPerSecond = 1000 }, TextWriter.Null, TextWriter.Null, Ct));
 
         error.Message.ShouldContain("403");
     }
