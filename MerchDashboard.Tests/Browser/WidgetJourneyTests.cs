@@ -47,8 +47,8 @@ public sealed class WidgetJourneyTests(BrowserFixture fixture) : BrowserTest(fix
             .CreateAsync("widget elsewhere", "tests", [ApiKeyScopes.Publishable], ["https://shop.example"]);
         error.ShouldBeNull();
         var page = await NewPageAsync();
-        var messages = new List<string>();
-        page.Console += (_, message) => messages.Add(message.Text);
+        var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) => messages.Enqueue(message.Text);
         await page.RouteAsync(Url("/embedding-shop"), route => route.FulfillAsync(new RouteFulfillOptions
         {
             ContentType = "text/html",

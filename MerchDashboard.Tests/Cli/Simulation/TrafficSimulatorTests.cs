@@ -42,6 +42,7 @@ public sealed class TrafficSimulatorTests(MerchAppFixture app)
         var exit = await SimulateTrafficVerb.RunAsync(http, Model, settings, output, progress, Ct);
 
         exit.ShouldBe(CommandLine.Success);
+        TestContext.Current.TestOutputHelper?.WriteLine(output.ToString());
         var summary = JsonSerializer.Deserialize<SimulationSummary>(output.ToString(), WebJson)!;
         summary.Visits.ShouldBeGreaterThan(0);
         summary.UnknownProducts.ShouldBe(0, "every browsed product exists in the demo store");
