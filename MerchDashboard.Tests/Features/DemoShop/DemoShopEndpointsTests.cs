@@ -66,6 +66,19 @@ public sealed partial class DemoShopEndpointsTests(MerchAppFixture app)
         after.Latest[0].ShouldBe(after.Latest[0] with { Type = "click", Sku = slot.Sku, Slot = slot.Slot });
     }
 
+    [Fact]
+    public async Task Get_AfterAnAdministratorRevokedTheDemoKey_ANewValidKey()
+    {
+        var keys = app.Factory.Services.GetRequiredService<ApiKeyService>();
+        var old = WidgetKey().Match(await app.Anonymous().GetStringAsync($"/demo-shop/{Laptop}", Ct)).Groups["key"].Value;
+        (await keys.RevokeAsync((await keys.ValidateAsync(old, Ct))!.Name, Ct)).ShouldBeNull();
+
+        var replaced = WidgetKey().Match(await app.Anonymous().GetStringAsync($"/demo-shop/{Laptop}", Ct)).Groups["key"].Value;
+
+        replaced.ShouldNotBe(old);
+        (await keys.ValidateAsync(replaced, Ct)).ShouldNotBeNull();
+    }
+
     [Theory]
     [InlineData("/demo-shop/NO-SUCH-SKU")]
     [InlineData("/demo-shop/images/NO-SUCH-SKU.svg")]

@@ -29,16 +29,21 @@ public sealed class DemoShopKey(
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>The key, created on first use; one an administrator revoked is replaced (checked through the key cache, no query per page).</summary>
     public async Task<DemoShopKeyInfo> GetAsync(string requestOrigin, CancellationToken ct)
     {
-        if (_current is { } current)
+        if (_current is { } current && await keys.ValidateAsync(current.Key, ct) is not null)
         {
             return current;
         }
         await _gate.WaitAsync(ct);
         try
         {
-            return _current ??= await LoadOrCreateAsync(OwnOrigins(requestOrigin), ct);
+            if (_current is { } checkedByAnother && await keys.ValidateAsync(checkedByAnother.Key, ct) is not null)
+            {
+                return checkedByAnother;
+            }
+            return _current = await LoadOrCreateAsync(OwnOrigins(requestOrigin), ct);
         }
         finally
         {
@@ -76,7 +81,7 @@ public sealed class DemoShopKey(
         {
             await keys.RevokeAsync(old.Name, ct);
         }
-        var name = $"demo shop {time.GetUtcNow():yyyy-MM-dd HH:mm:ss}";
+        var name = $"demo shop {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} {System.Security.Cryptography.RandomNumberGenerator.GetHexString(4, lowercase: true)}";
         var (created, error) = await keys.CreateAsync(name, "system", [ApiKeyScopes.Publishable], origins, ct);
         if (created is null)
         {
