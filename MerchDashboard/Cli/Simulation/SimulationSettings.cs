@@ -26,7 +26,7 @@ public sealed record SimulationSettings
     public TimeSpan MaxRetryWait { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Product pages a shopper views per purchase they would make: their chance of a visit on a day is their purchase rate times this (0.02 to 0.5).</summary>
-    public double BrowsesPerPurchase { get; init; } = 8;
+    public double BrowsesPerPurchase { get; init; } = 20;
 
     /// <summary>Orders per POST /api/v1/orders; the day's orders are sent at its end in batches of this size.</summary>
     public int OrderBatchSize { get; init; } = 100;
