@@ -34,7 +34,8 @@ public sealed class WidgetJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         var clicked = await links.First.GetAttributeAsync("data-sku");
         await links.First.ClickAsync();
 
-        await page.WaitForURLAsync(Url($"/demo-shop/{clicked}"));
+        await page.WaitForURLAsync(Url($"/demo-shop/{clicked}"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        await Assertions.Expect(page.Locator($"[data-testid=demo-product][data-sku='{clicked}']")).ToBeVisibleAsync();
         await WaitForEventsAsync(keyId, StorefrontEventType.Click, Laptop, 1, clicked);
         (await VisitorIdAsync(page)).ShouldNotBeNullOrEmpty("the visitor id is kept in local storage");
     });
