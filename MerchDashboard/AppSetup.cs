@@ -4,6 +4,7 @@ using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Account;
 using MerchDashboard.Features.Data;
+using MerchDashboard.Features.DemoShop;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Mining;
 using MerchDashboard.Features.Serving;
@@ -45,6 +46,7 @@ public static class AppSetup
         }
         app.UseStoreCulture();
         app.UseMerchErrorResponses();
+        app.UsePublishableKeyCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -52,6 +54,7 @@ public static class AppSetup
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapStorefrontApi();
+        app.MapDemoShop();
         app.MapDataExports();
         app.MapExperimentExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -25,6 +25,23 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     /// </summary>
     protected async Task<IPage> OpenAsync(string? user = null, string path = "/", ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
+        var page = await NewPageAsync();
+        if (user is not null)
+        {
+            await page.GotoAsync(Url("/login"));
+            await WaitInteractiveAsync(page);
+            await page.FillAsync("input[name=username]", user);
+            await page.FillAsync("input[name=password]", MerchAppFactory.DemoPassword);
+            await SubmitLoginAsync(page);
+        }
+        await page.GotoAsync(Url(path));
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>A page in a fresh browser session whose console errors join a failed journey's report; nothing opened yet.</summary>
+    protected async Task<IPage> NewPageAsync()
+    {
         if (BrowserFixture.MissingBrowserReason is { } reason)
         {
             Assert.Skip(reason);
@@ -45,16 +62,6 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => _consoleErrors.Add($"[{page.Url}] {error}");
-        if (user is not null)
-        {
-            await page.GotoAsync(Url("/login"));
-            await WaitInteractiveAsync(page);
-            await page.FillAsync("input[name=username]", user);
-            await page.FillAsync("input[name=password]", MerchAppFactory.DemoPassword);
-            await SubmitLoginAsync(page);
-        }
-        await page.GotoAsync(Url(path));
-        await WaitInteractiveAsync(page);
         return page;
     }
 

@@ -13,7 +13,8 @@ public static class ApiKeyVerb
         var command = new Command("api-key", "Storefront API keys: create (the key is printed once), list, revoke.");
         var name = Verb.Option<string>("--name", "The key's name: which storefront uses it", required: true);
         var scope = Verb.Option<string>("--scope", $"Comma-separated scopes: {string.Join(", ", ApiKeyScopes.All)} (default storefront)");
-        command.Subcommands.Add(Verb.Create("create", "Create a key and print it once.", [name, scope, CliHost.ConnectionString, CliHost.DataFolder],
+        var origin = Verb.Option<string[]>("--origin", "For a publishable key: a web origin (https://shop.example) whose pages may use it; repeat for several");
+        command.Subcommands.Add(Verb.Create("create", "Create a key and print it once.", [name, scope, origin, CliHost.ConnectionString, CliHost.DataFolder],
             async (context, ct) =>
             {
                 var (scopes, scopeError) = ApiKeyScopes.Parse(context.Get(scope));
@@ -22,13 +23,14 @@ public static class ApiKeyVerb
                     throw new CliUserException($"--scope: {scopeError}");
                 }
                 var keys = await KeysAsync(context, ct);
-                var (created, error) = await keys.CreateAsync(context.Get(name), "command line", scopes, ct);
+                var (created, error) = await keys.CreateAsync(context.Get(name), "command line", scopes, context.Parse.GetValue(origin) ?? [], ct);
                 if (created is null)
                 {
                     throw new CliUserException(error!);
                 }
+                var origins = created.Info.AllowedOrigins.Count == 0 ? "" : $", accepted from {string.Join(" ", created.Info.AllowedOrigins)}";
                 await context.Out.WriteLineAsync(created.Key);
-                await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created with scopes {string.Join(",", created.Info.Scopes)}. This is the only time it is shown; send it in the X-Api-Key header.");
+                await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created with scopes {string.Join(",", created.Info.Scopes)}{origins}. This is the only time it is shown; send it in the X-Api-Key header.");
                 return CommandLine.Success;
             }));
         var revokeName = Verb.Option<string>("--name", "The key to revoke", required: true);
@@ -49,7 +51,8 @@ public static class ApiKeyVerb
                 foreach (var key in await (await KeysAsync(context, ct)).ListAsync(ct))
                 {
                     var status = key.IsActive ? "active" : $"revoked {key.RevokedAt:yyyy-MM-dd HH:mm}Z";
-                    await context.Out.WriteLineAsync($"{key.Name}\t{key.Prefix}…\t{string.Join(",", key.Scopes)}\tcreated {key.CreatedAt:yyyy-MM-dd HH:mm}Z by {key.CreatedBy}\t{status}");
+                    var origins = key.AllowedOrigins.Count == 0 ? "" : $" from {string.Join(" ", key.AllowedOrigins)}";
+                    await context.Out.WriteLineAsync($"{key.Name}\t{key.Prefix}…\t{string.Join(",", key.Scopes)}{origins}\tcreated {key.CreatedAt:yyyy-MM-dd HH:mm}Z by {key.CreatedBy}\t{status}");
                 }
                 return CommandLine.Success;
             }));
@@ -58,7 +61,11 @@ public static class ApiKeyVerb
 
     private static async Task<ApiKeyService> KeysAsync(VerbContext context, CancellationToken ct)
     {
-        var host = CliHost.Build(context, services => services.AddSingleton<ApiKeyService>());
+        var host = CliHost.Build(context, services =>
+        {
+            services.AddOptions<PublishableKeyOptions>().BindConfiguration(PublishableKeyOptions.Section).ValidateDataAnnotations();
+            services.AddSingleton<ApiKeyService>();
+        });
         var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(ct))
         {

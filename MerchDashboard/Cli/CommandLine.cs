@@ -24,6 +24,7 @@ public static class CommandLine
         BenchVerb.Create,
         ClvVerb.Create,
         ExperimentVerb.Create,
+        SimulateTrafficVerb.Create,
     ];
 
     /// <summary>

@@ -1,6 +1,7 @@
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Data;
 using MerchDashboard.Features.Dashboards;
+using MerchDashboard.Features.DemoShop;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Home;
 using MerchDashboard.Features.Ingest;
@@ -57,6 +58,7 @@ public static class FeatureServices
         services.AddSingleton<OrderFactsStore>();
         services.AddSingleton<DashboardQueries>();
         services.AddExperiments();
+        services.AddDemoShop();
         return services;
     }
 }

@@ -53,6 +53,7 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         builder.Property(k => k.Hash).HasMaxLength(64);
         builder.Property(k => k.CreatedBy).HasMaxLength(256);
         builder.Property(k => k.Scopes).HasMaxLength(100).HasDefaultValue("storefront");
+        builder.Property(k => k.AllowedOrigins).HasMaxLength(ApiKey.MaxAllowedOriginsLength).HasDefaultValue("");
         builder.HasIndex(k => k.Name).IsUnique();
         builder.HasIndex(k => k.Hash).IsUnique();
     }

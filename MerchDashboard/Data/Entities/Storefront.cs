@@ -3,6 +3,9 @@ namespace MerchDashboard.Data.Entities;
 /// <summary>A storefront's credential. Only a SHA-256 hash of the key is stored; the key is shown once.</summary>
 public sealed class ApiKey
 {
+    /// <summary>Room for the allowed origins of a publishable key: 20 origins of about 100 characters.</summary>
+    public const int MaxAllowedOriginsLength = 2000;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     /// <summary>The first characters of the key, to recognise it in lists without revealing it.</summary>
@@ -14,6 +17,8 @@ public sealed class ApiKey
     public DateTime? LastUsedAt { get; set; }
     /// <summary>Comma-separated scopes (storefront, ingest, curation, publishable); keys made before scopes existed are storefront keys.</summary>
     public string Scopes { get; set; } = "storefront";
+    /// <summary>Space-separated origins (scheme://host[:port]) a publishable key is accepted from; empty for other keys.</summary>
+    public string AllowedOrigins { get; set; } = "";
 }
 
 public enum StorefrontEventType

@@ -19,6 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
     public const string KeyIdClaim = "api_key_id";
     private const string ThrottledItem = "merch.api-key-throttled";
+    private const string RefusedOriginItem = "merch.api-key-refused-origin";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -44,6 +45,11 @@ public sealed class ApiKeyAuthenticationHandler(
                 return AuthenticateResult.Fail("The API key is not valid or was revoked.");
             }
         }
+        if (key.IsPublishable && AllowedOrigins.OfRequest(Request) is var origin && (origin is null || !key.AllowedOrigins.Contains(origin)))
+        {
+            Context.Items[RefusedOriginItem] = origin ?? "";
+            return AuthenticateResult.Fail("This publishable key is not allowed from the request's origin.");
+        }
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
              .. key.Scopes.Select(scope => new Claim(ApiKeyScopes.ClaimType, scope))],
@@ -63,6 +69,11 @@ public sealed class ApiKeyAuthenticationHandler(
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
             return;
         }
+        if (Context.Items.TryGetValue(RefusedOriginItem, out var refused) && refused is string origin)
+        {
+            await RefuseOriginAsync(origin);
+            return;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         await Results.Problem(
             title: "A valid API key is required",
@@ -78,5 +89,14 @@ public sealed class ApiKeyAuthenticationHandler(
             title: "This API key's scopes do not allow this call",
             detail: $"The key has the scopes: {scopes}. An administrator creates a key with the needed scope on the API keys page or with api-key create --scope.",
             statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
+    }
+
+    private async Task RefuseOriginAsync(string origin)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        var detail = origin.Length == 0
+            ? "A publishable key is accepted only from the web pages of its allowed origins, and this request names no origin (Origin or Referer header)."
+            : $"This publishable key is not allowed from {Hosting.ApiProblemMiddleware.Quote(origin)}; an administrator adds the shop's origin to a publishable key on the API keys page or with api-key create --origin.";
+        await Results.Problem(title: "Origin not allowed for this key", detail: detail, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
     }
 }

@@ -3,8 +3,9 @@ namespace MerchDashboard.Features.Storefront;
 /// <summary>
 /// What a key may do (PRODUCT.md "Key scopes"): <c>storefront</c> reads lists, bundles and recommendations
 /// and posts events (the default, and what keys made before scopes are); <c>ingest</c> writes the catalog
-/// and orders; <c>curation</c> reads and changes curated lists; <c>publishable</c> only reads product lists
-/// and bundles. Each scope is a claim on the key's identity and an authorization policy of the same name.
+/// and orders; <c>curation</c> reads and changes curated lists; <c>publishable</c> lives in shoppers' browsers:
+/// it reads product lists and bundles and posts events, only from its allowed origins, rate limited per visitor,
+/// never naming a customer (<see cref="PublishableKeyFilter"/>). Each scope is a claim on the key's identity and an authorization policy of the same name.
 /// </summary>
 public static class ApiKeyScopes
 {

@@ -11,6 +11,11 @@ namespace MerchDashboard.Features.Storefront;
 public sealed record ApiKeyInfo(int Id, string Name, string Prefix, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt, IReadOnlyList<string> Scopes)
 {
     public bool IsActive => RevokedAt is null;
+
+    /// <summary>Origins a publishable key is accepted from (empty for other keys).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
+    public bool IsPublishable => Scopes.Contains(ApiKeyScopes.Publishable);
 }
 
 public sealed record CreatedApiKey(ApiKeyInfo Info, string Key);
@@ -24,7 +29,9 @@ public sealed record CreatedApiKey(ApiKeyInfo Info, string Key);
 /// Invalid keys are never cached, so a flood of them cannot push valid keys out; per-address limits on
 /// failures (<see cref="FailedKeyAttempts"/>) keep such a flood off the database.
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<StorefrontApiOptions>? options = null) : IDisposable
+public sealed class ApiKeyService(
+    IDbContextFactory<AppDbContext> dbFactory, TimeProvider time, IOptions<StorefrontApiOptions>? options = null,
+    IOptions<PublishableKeyOptions>? publishableOptions = null) : IDisposable
 {
     public const string KeyPrefix = "mdk_";
     private readonly StorefrontApiOptions _options = options?.Value ?? new StorefrontApiOptions();
@@ -44,9 +51,16 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public Task<(CreatedApiKey? Created, string? Error)> CreateAsync(string name, string createdBy, CancellationToken ct = default) =>
         CreateAsync(name, createdBy, scopes: null, ct);
 
-    /// <summary>Creates a key with <paramref name="scopes"/> (null or empty: the default, storefront).</summary>
+    public Task<(CreatedApiKey? Created, string? Error)> CreateAsync(
+        string name, string createdBy, IReadOnlyList<string>? scopes, CancellationToken ct = default) =>
+        CreateAsync(name, createdBy, scopes, origins: null, ct);
+
+    /// <summary>
+    /// Creates a key with <paramref name="scopes"/> (null or empty: the default, storefront). A publishable key
+    /// lives in shoppers' browsers: it holds no other scope and needs the <paramref name="origins"/> it is served from.
+    /// </summary>
     public async Task<(CreatedApiKey? Created, string? Error)> CreateAsync(
-        string name, string createdBy, IReadOnlyList<string>? scopes, CancellationToken ct = default)
+        string name, string createdBy, IReadOnlyList<string>? scopes, IReadOnlyList<string>? origins, CancellationToken ct = default)
     {
         name = name.Trim();
         if (name.Length is 0 or > 100)
@@ -58,6 +72,11 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         {
             return (null, scopeError);
         }
+        var (allowed, originError) = CheckOrigins(parsed, origins ?? []);
+        if (originError is not null)
+        {
+            return (null, originError);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.ApiKeys.AnyAsync(k => k.Name == name, ct))
         {
@@ -67,11 +86,11 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         var entity = new ApiKey
         {
             Name = name, Prefix = key[..12], Hash = Hash(key), CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = createdBy,
-            Scopes = ApiKeyScopes.Format(parsed),
+            Scopes = ApiKeyScopes.Format(parsed), AllowedOrigins = AllowedOrigins.Format(allowed),
         };
         db.ApiKeys.Add(entity);
         await db.SaveChangesAsync(ct);
-        _validKeys.Clear();
+        Invalidate();
         return (new CreatedApiKey(ToInfo(entity), key), null);
     }
 
@@ -95,7 +114,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
         key.RevokedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        _validKeys.Clear();
+        Invalidate();
         return null;
     }
 
@@ -129,8 +148,45 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
         return info;
     }
 
-    /// <summary>Forget cached keys (another instance revoked one).</summary>
+    /// <summary>
+    /// Every origin some active publishable key allows: a CORS preflight carries no key, so it is answered for
+    /// these. Cached like the keys, for <see cref="StorefrontApiOptions.KeyCacheSeconds"/>.
+    /// </summary>
+    public async ValueTask<IReadOnlySet<string>> PublishableOriginsAsync(CancellationToken ct = default)
+    {
+        if (_validKeys.TryGetValue(PublishableOriginsEntry, out IReadOnlySet<string>? cached) && cached is not null)
+        {
+            return cached;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.ApiKeys.AsNoTracking().Where(k => k.RevokedAt == null && k.AllowedOrigins != "").Select(k => k.AllowedOrigins).ToListAsync(ct);
+        IReadOnlySet<string> origins = stored.SelectMany(AllowedOrigins.Parse).ToHashSet(StringComparer.Ordinal);
+        _validKeys.Set(PublishableOriginsEntry, origins, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.KeyCacheSeconds) });
+        return origins;
+    }
+
+    /// <summary>Forget cached keys and origins (another instance revoked one).</summary>
     public void Invalidate() => _validKeys.Clear();
+
+    private const string PublishableOriginsEntry = "publishable-origins";
+
+    private (IReadOnlyList<string> Origins, string? Error) CheckOrigins(IReadOnlyList<string> scopes, IReadOnlyList<string> origins)
+    {
+        var given = origins.Any(o => !string.IsNullOrWhiteSpace(o));
+        if (!scopes.Contains(ApiKeyScopes.Publishable))
+        {
+            return given ? ([], "Allowed origins apply only to publishable keys; add the publishable scope or leave the origins out.") : ([], null);
+        }
+        if (scopes.Count > 1)
+        {
+            return ([], "A publishable key is visible to every shopper, so it holds no other scope; create a separate key for " + string.Join(", ", scopes.Where(s => s != ApiKeyScopes.Publishable)) + ".");
+        }
+        if (!given)
+        {
+            return ([], "A publishable key needs the origins of the shop pages that embed it (for example https://shop.example).");
+        }
+        return AllowedOrigins.NormalizeAll(origins, (publishableOptions?.Value ?? new PublishableKeyOptions()).MaxOrigins);
+    }
 
     public void Dispose() => _validKeys.Dispose();
 
@@ -139,5 +195,8 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Tim
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     private static ApiKeyInfo ToInfo(ApiKey k) =>
-        new(k.Id, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, ApiKeyScopes.Parse(k.Scopes).Scopes);
+        new(k.Id, k.Name, k.Prefix, k.CreatedAt, k.CreatedBy, k.RevokedAt, ApiKeyScopes.Parse(k.Scopes).Scopes)
+        {
+            AllowedOrigins = AllowedOrigins.Parse(k.AllowedOrigins),
+        };
 }

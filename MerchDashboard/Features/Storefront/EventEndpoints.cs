@@ -58,7 +58,7 @@ public static class EventEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront));
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront, ApiKeyScopes.Publishable));
         return api;
     }
 

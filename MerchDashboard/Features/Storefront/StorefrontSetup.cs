@@ -18,6 +18,8 @@ public static class StorefrontSetup
     {
         services.AddOptions<StorefrontApiOptions>().BindConfiguration(StorefrontApiOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublishableKeyOptions>().BindConfiguration(PublishableKeyOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<FailedKeyAttempts>();
         services.AddSingleton<ServedListCache>();
@@ -47,6 +49,10 @@ public static class StorefrontSetup
             };
             o.AddPolicy(RateLimitPolicy, context =>
             {
+                if (PublishableRateLimits.PerVisitor(context) is { } perVisitor)
+                {
+                    return perVisitor;
+                }
                 var options = context.RequestServices.GetRequiredService<IOptions<StorefrontApiOptions>>().Value;
                 var key = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "anonymous";
                 return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
@@ -56,12 +62,20 @@ public static class StorefrontSetup
                     QueueLimit = 0,
                 });
             });
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PublishableRateLimits.PerAddress);
         });
         // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
+    }
+
+    /// <summary>CORS for publishable keys: before authentication, since a preflight carries no key.</summary>
+    public static WebApplication UsePublishableKeyCors(this WebApplication app)
+    {
+        app.UseMiddleware<PublishableCorsMiddleware>();
+        return app;
     }
 
     public static WebApplication MapStorefrontApi(this WebApplication app)
@@ -71,7 +85,7 @@ public static class StorefrontSetup
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
         var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).RequireRateLimiting(RateLimitPolicy)
-            .WithTags("Storefront").DisableAntiforgery();
+            .WithTags("Storefront").DisableAntiforgery().AddEndpointFilter<PublishableKeyFilter>();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
         api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Curation)).WithTags("Curation")
