@@ -64,6 +64,16 @@ public sealed class ShopperProfile : IShopperAffinity
 
     public bool Owns(int productId) => ItemWeights.ContainsKey(productId);
 
+    /// <summary>
+    /// Roughly the bytes this profile holds once its similarity scores are computed (which this computes): about
+    /// 1.2 KB of fixed parts, 64 bytes per owned item, category and brand, and 32 per similarity score. Calibrated
+    /// against the retained heap of 100,000 profiles (docs/benchmarks.md); serving uses it to keep profiles within a budget.
+    /// </summary>
+    public long EstimatedBytes =>
+        ProfileFixedBytes + (64L * (ItemWeights.Count + CategoryAffinity.Count + BrandAffinity.Count)) + (32L * similarityByCandidate.Value.Count);
+
+    private const long ProfileFixedBytes = 1_200;
+
     public double AffinityFor(ProductInfo product) => Explain(product).Total;
 
     public string? ReasonFor(ProductInfo product)
