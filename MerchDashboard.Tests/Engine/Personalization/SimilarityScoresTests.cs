@@ -1,4 +1,3 @@
-using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Personalization;
 using static MerchDashboard.Tests.Engine.Personalization.PersonalizationFixtures;
 
@@ -40,8 +39,8 @@ public class SimilarityScoresTests
             foreach (var product in catalog.Products)
             {
                 var contributions = profile.ItemWeights.SelectMany(owned =>
-                    model.NeighboursOf(owned.Key).ToArray().Where(n => n.ProductId == product.Id).Select(n => n.Similarity)
-                        .Concat(model.NeighboursOf(product.Id).ToArray().Where(n => n.ProductId == owned.Key).Select(n => n.Similarity))
+                    model.Similarity.NeighboursOf(owned.Key).ToArray().Where(n => n.ProductId == product.Id).Select(n => n.Similarity)
+                        .Concat(model.Similarity.NeighboursOf(product.Id).ToArray().Where(n => n.ProductId == owned.Key).Select(n => n.Similarity))
                         .Select(sim => (Score: owned.Value * sim / model.Similarity.TopSimilarity(owned.Key), From: owned.Key)))
                     .Where(c => c.Score > 0).OrderByDescending(c => c.Score).ThenBy(c => c.From).ToList();
                 var explained = profile.Explain(product);
