@@ -25,7 +25,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     /// </summary>
     protected async Task<IPage> OpenAsync(string? user = null, string path = "/", ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(viewport, colorScheme);
         if (user is not null)
         {
             await page.GotoAsync(Url("/login"));
@@ -40,7 +40,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
     }
 
     /// <summary>A page in a fresh browser session whose console errors join a failed journey's report; nothing opened yet.</summary>
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, ColorScheme colorScheme = ColorScheme.Light)
     {
         if (BrowserFixture.MissingBrowserReason is { } reason)
         {

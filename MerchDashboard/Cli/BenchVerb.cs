@@ -28,8 +28,11 @@ public static class BenchVerb
         var composer = Verb.Option<bool>("--composer", "Instead: time the composer (K = 8, 50 mined candidates) anonymous and personalized");
         var longBaskets = Verb.Option("--long-baskets", "Instead: mine this many generated orders with Online-Retail-like long baskets (mean 26, up to 1,110 lines) at the app's default settings", 0);
         var memoryBudget = Verb.Option("--memory-budget-mb", "Memory budget of the --long-baskets run", MemoryBudget.DefaultMegabytes);
+        var storefront = Verb.Option<bool>("--storefront", "Instead: time the storefront's request path (profiles, composition, JSON) and measure profile memory for --customers customers");
+        var profileSample = Verb.Option("--profile-sample", "Customers whose profiles are all held at once to measure their memory (with --storefront)", 100_000);
+        var profileBudget = Verb.Option("--profile-budget-mb", "ShopperProfiles:MemoryBudgetMB of the profile store (with --storefront)", new Features.Serving.ShopperProfileOptions().MemoryBudgetMB);
         return Verb.Create("bench", "Benchmark basket parsing, pair rules and itemset mining (or, with options, imports and dashboards) on generated data; figures as JSON.",
-            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers, composer, longBaskets, memoryBudget],
+            [orders, products, seed, minSupport, basketFile, importLines, dashboards, customers, composer, longBaskets, memoryBudget, storefront, profileSample, profileBudget],
             async (context, ct) =>
             {
                 if (context.Get(importLines) is > 0 and var lines)
@@ -50,6 +53,17 @@ public static class BenchVerb
                     var longFigures = Benchmarks.LongBasketBenchmark.Run(longOrders, context.Get(products), context.Get(seed), context.Get(memoryBudget), progress, ct);
                     progress.Done();
                     await context.Out.WriteLineAsync(JsonSerializer.Serialize(longFigures, Indented));
+                    return CommandLine.Success;
+                }
+                if (context.Get(storefront))
+                {
+                    if (context.Get(customers) < 1 || context.Get(profileSample) < 1 || context.Get(profileBudget) < 1)
+                    {
+                        throw new CliUserException("--customers, --profile-sample and --profile-budget-mb must be at least 1");
+                    }
+                    var storefrontFigures = Benchmarks.StorefrontBenchmark.Run(context.Get(customers), Math.Min(context.Get(profileSample), context.Get(customers)),
+                        context.Get(profileBudget), context.Get(seed), context.Error);
+                    await context.Out.WriteLineAsync(JsonSerializer.Serialize(storefrontFigures, Indented));
                     return CommandLine.Success;
                 }
                 if (context.Get(composer))

@@ -74,22 +74,40 @@ public sealed class ApiKeyFloodTests(ApiKeyFloodTests.Fixture app) : IClassFixtu
     }
 }
 
-/// <summary>The served-list cache is bounded however many distinct shoppers ask within one minute.</summary>
+/// <summary>The served-list cache is bounded however many distinct shoppers and anchors ask.</summary>
 [Collection(SharedMerchApp.Name)]
 public sealed class ServedListCacheBoundTests(MerchAppFixture app)
 {
     [Fact]
-    public void FrequentlyBoughtWith_ThousandsOfDistinctCustomerIds_CacheStaysWithinItsSize()
+    public void FrequentlyBoughtWith_ThousandsOfDistinctCustomerIds_NothingKeptPerCustomer()
     {
         var snapshots = app.Factory.Services.GetRequiredService<StoreSnapshotService>();
-        var cache = new ServedListCache(snapshots, TimeProvider.System,
+        var cache = new ServedListCache(snapshots, new ShopperProfileStore(Microsoft.Extensions.Options.Options.Create(new ShopperProfileOptions())), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new StorefrontApiOptions { ServedListCacheEntries = 100 }));
         var sku = snapshots.Current.ProductIdsBySku.Keys.Order().First();
 
         for (var i = 0; i < 2_000; i++)
         {
-            cache.FrequentlyBoughtWith(sku, $"attacker-{i}", null).ShouldNotBeNull();
-            cache.Count.ShouldBeLessThanOrEqualTo(100);
+            cache.FrequentlyBoughtWith(sku, $"attacker-{i}", null)!.Dto.CustomerId.ShouldBe($"attacker-{i}");
+            cache.Count.ShouldBe(1);
+        }
+    }
+
+    [Fact]
+    public void FrequentlyBoughtWith_MoreAnchorsAndSizesThanEntries_CacheStaysWithinItsSize()
+    {
+        var snapshots = app.Factory.Services.GetRequiredService<StoreSnapshotService>();
+        var cache = new ServedListCache(snapshots, new ShopperProfileStore(Microsoft.Extensions.Options.Options.Create(new ShopperProfileOptions())), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new StorefrontApiOptions { ServedListCacheEntries = 100 }));
+        var skus = snapshots.Current.ProductIdsBySku.Keys.Order().Take(60).ToList();
+
+        foreach (var sku in skus)
+        {
+            for (var limit = 1; limit <= 5; limit++)
+            {
+                cache.FrequentlyBoughtWith(sku, null, limit).ShouldNotBeNull();
+                cache.Count.ShouldBeLessThanOrEqualTo(100);
+            }
         }
     }
 }

@@ -15,12 +15,15 @@ public sealed class ItemSimilarityModel
     private readonly int[] offsets;
     private readonly ItemNeighbour[] neighbours;
 
+    private readonly Lazy<(int[] Offsets, ItemNeighbour[] Entries)> listedBy;
+
     internal ItemSimilarityModel(Dictionary<int, int> indexOf, int[] customerCounts, int[] offsets, ItemNeighbour[] neighbours)
     {
         this.indexOf = indexOf;
         this.customerCounts = customerCounts;
         this.offsets = offsets;
         this.neighbours = neighbours;
+        listedBy = new(BuildListedBy);
     }
 
     public static ItemSimilarityModel Empty { get; } = new([], [], [0], []);
@@ -39,6 +42,54 @@ public sealed class ItemSimilarityModel
         indexOf.TryGetValue(productId, out var i)
             ? neighbours.AsSpan(offsets[i], offsets[i + 1] - offsets[i])
             : [];
+
+    /// <summary>
+    /// The products that keep this one among their top-M neighbours, each with the similarity in its list (the
+    /// reverse of <see cref="NeighboursOf"/>), in the order of their lists; empty for an unknown product. Indexed once per model.
+    /// </summary>
+    public ReadOnlySpan<ItemNeighbour> ListedBy(int productId)
+    {
+        if (!indexOf.TryGetValue(productId, out var i))
+        {
+            return [];
+        }
+        var (starts, entries) = listedBy.Value;
+        return entries.AsSpan(starts[i], starts[i + 1] - starts[i]);
+    }
+
+    private (int[] Offsets, ItemNeighbour[] Entries) BuildListedBy()
+    {
+        var counts = new int[customerCounts.Length + 1];
+        foreach (var neighbour in neighbours)
+        {
+            if (indexOf.TryGetValue(neighbour.ProductId, out var j))
+            {
+                counts[j + 1]++;
+            }
+        }
+        for (var j = 0; j < customerCounts.Length; j++)
+        {
+            counts[j + 1] += counts[j];
+        }
+        var next = counts[..^1];
+        var entries = new ItemNeighbour[counts[^1]];
+        var productOf = new int[customerCounts.Length];
+        foreach (var (productId, index) in indexOf)
+        {
+            productOf[index] = productId;
+        }
+        for (var i = 0; i < customerCounts.Length; i++)
+        {
+            for (var k = offsets[i]; k < offsets[i + 1]; k++)
+            {
+                if (indexOf.TryGetValue(neighbours[k].ProductId, out var j))
+                {
+                    entries[next[j]++] = neighbours[k] with { ProductId = productOf[i] };
+                }
+            }
+        }
+        return (counts, entries);
+    }
 
     /// <summary>The similarity of the product's nearest neighbour; 0 when it has none.</summary>
     public double TopSimilarity(int productId)

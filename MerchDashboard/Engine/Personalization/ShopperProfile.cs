@@ -22,7 +22,7 @@ namespace MerchDashboard.Engine.Personalization;
 public sealed class ShopperProfile : IShopperAffinity
 {
     private readonly PersonalizationModel model;
-    private readonly Lazy<IReadOnlyDictionary<int, ScoredFrom>> similarityByCandidate;
+    private readonly Lazy<SimilarityScores> similarityByCandidate;
     private readonly Lazy<IReadOnlyDictionary<int, IReadOnlyList<int>>> categoryDrivers;
     private readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<int>>> brandDrivers;
     private readonly IReadOnlyDictionary<int, int> linesByCategory;
@@ -37,7 +37,7 @@ public sealed class ShopperProfile : IShopperAffinity
         BrandAffinity = parts.BrandAffinity;
         categoryDrivers = new(parts.CategoryDrivers);
         brandDrivers = new(parts.BrandDrivers);
-        similarityByCandidate = new(() => ShopperProfileBuilder.SimilarityByCandidate(ItemWeights, model.Similarity));
+        similarityByCandidate = new(() => SimilarityScores.Build(ItemWeights, model.Similarity));
         linesByCategory = parts.LinesByCategory;
     }
 
@@ -63,6 +63,18 @@ public sealed class ShopperProfile : IShopperAffinity
     public IReadOnlyDictionary<string, IReadOnlyList<int>> BrandDrivers => brandDrivers.Value;
 
     public bool Owns(int productId) => ItemWeights.ContainsKey(productId);
+
+    /// <summary>
+    /// Roughly the bytes this profile holds once its similarity scores are computed (which this computes): a fixed part
+    /// (the object, its lazy parts and a dozen small dictionaries), a part per owned item, category and brand, and 16 bytes
+    /// per similarity score. The constants come from the retained heap of 100,000 profiles (docs/benchmarks.md);
+    /// serving uses the figure to keep profiles within a budget.
+    /// </summary>
+    public long EstimatedBytes =>
+        ProfileFixedBytes + (BytesPerPart * (ItemWeights.Count + CategoryAffinity.Count + BrandAffinity.Count)) + (16L * similarityByCandidate.Value.Count);
+
+    private const long ProfileFixedBytes = 2_000;
+    private const long BytesPerPart = 160;
 
     public double AffinityFor(ProductInfo product) => Explain(product).Total;
 
@@ -102,24 +114,8 @@ public sealed class ShopperProfile : IShopperAffinity
         return new AffinityBreakdown(total, similarity, similarTo, category, brand, cheapness);
     }
 
-    /// <summary>cf(p) and the owned item that gives it; looks both ways since top-M lists are not symmetric.</summary>
-    private (double Score, int? From) SimilarityTo(int productId)
-    {
-        var best = similarityByCandidate.Value.TryGetValue(productId, out var found) ? found : new ScoredFrom(0, 0);
-        foreach (var neighbour in model.Similarity.NeighboursOf(productId))
-        {
-            if (ItemWeights.TryGetValue(neighbour.ProductId, out var weight))
-            {
-                var score = weight * neighbour.Similarity / model.Similarity.TopSimilarity(neighbour.ProductId);
-                if (score > best.Score || (score == best.Score && neighbour.ProductId < best.From))
-                {
-                    best = new ScoredFrom(score, neighbour.ProductId);
-                }
-            }
-        }
-
-        return best.Score > 0 ? (Math.Min(1, best.Score), best.From) : (0, null);
-    }
+    /// <summary>cf(p) and the owned item that gives it, looked up in the scores computed once for this profile.</summary>
+    private (double Score, int? From) SimilarityTo(int productId) => similarityByCandidate.Value.Of(productId);
 
     private string CategoryReason(int categoryId)
     {

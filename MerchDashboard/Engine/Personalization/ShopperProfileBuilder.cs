@@ -69,28 +69,6 @@ public static class ShopperProfileBuilder
         return Build($"persona: {persona.Persona.Key}", persona.Purchases, asOf, model, persona.Persona.PriceSensitivity);
     }
 
-    /// <summary>For each neighbour p of an owned item i, max of w_i · sim(i, p) / topSim(i) and the i giving it.</summary>
-    internal static Dictionary<int, ScoredFrom> SimilarityByCandidate(
-        IReadOnlyDictionary<int, double> itemWeights, ItemSimilarityModel similarity)
-    {
-        var result = new Dictionary<int, ScoredFrom>();
-        foreach (var (item, weight) in itemWeights)
-        {
-            var top = similarity.TopSimilarity(item);
-            foreach (var neighbour in similarity.NeighboursOf(item))
-            {
-                var score = weight * neighbour.Similarity / top;
-                var current = result.GetValueOrDefault(neighbour.ProductId);
-                if (score > current.Score || (score == current.Score && item < current.From))
-                {
-                    result[neighbour.ProductId] = new ScoredFrom(score, item);
-                }
-            }
-        }
-
-        return result;
-    }
-
     private static Dictionary<TKey, double> Normalize<TKey>(Dictionary<TKey, double> raw)
         where TKey : notnull
     {

@@ -10,10 +10,13 @@ namespace MerchDashboard.Features.Experiments;
 /// strategy and the answer names the experiment and arm; otherwise the default answer, with no arm. The default
 /// and cross-sell lists come from <see cref="ServedListCache"/>; control and personalization are composed per request.
 /// </summary>
-public sealed class ExperimentServing(ExperimentAssignment assignment, ServedListCache lists, StoreSnapshotService snapshots, TimeProvider time)
+public sealed class ExperimentServing(ExperimentAssignment assignment, ServedListCache lists, ShopperProfileStore profiles)
 {
-    /// <summary>The product's list for the shopper, or null for an unknown SKU.</summary>
-    public FrequentlyBoughtWithDto? FrequentlyBoughtWith(string sku, string? customerId, string? visitorId, int? limit)
+    /// <summary>
+    /// The product's list for the shopper, or null for an unknown SKU. Without a running experiment (or a shopper id)
+    /// this is the served-list cache's answer unchanged, precomputed JSON included.
+    /// </summary>
+    public ServedList? FrequentlyBoughtWith(string sku, string? customerId, string? visitorId, int? limit)
     {
         if (assignment.Assign(customerId, visitorId) is not { } assigned)
         {
@@ -21,11 +24,11 @@ public sealed class ExperimentServing(ExperimentAssignment assignment, ServedLis
         }
         var served = assigned.Arm switch
         {
-            Arm.Both => lists.FrequentlyBoughtWith(sku, customerId, limit),
-            Arm.CrossSell => lists.FrequentlyBoughtWith(sku, null, limit) is { } anonymous ? anonymous with { CustomerId = NullIfEmpty(customerId) } : null,
+            Arm.Both => lists.FrequentlyBoughtWith(sku, customerId, limit)?.Dto,
+            Arm.CrossSell => lists.FrequentlyBoughtWith(sku, null, limit) is { } anonymous ? anonymous.Dto with { CustomerId = NullIfEmpty(customerId) } : null,
             _ => Compose(assigned.Arm, sku, NullIfEmpty(customerId), limit),
         };
-        return served is null ? null : served with { Experiment = assigned.ExperimentName, Arm = assigned.ArmName };
+        return served is null ? null : new ServedList(served with { Experiment = assigned.ExperimentName, Arm = assigned.ArmName }, Utf8Json: null);
     }
 
     /// <summary>The cart's list for the shopper with the assignment it was composed for (null: the default strategy).</summary>
@@ -41,15 +44,13 @@ public sealed class ExperimentServing(ExperimentAssignment assignment, ServedLis
 
     private FrequentlyBoughtWithDto? Compose(Arm arm, string sku, string? customer, int? limit)
     {
-        var snapshot = snapshots.Current;
+        var (snapshot, asOf) = lists.Current();
         if (snapshot.ProductBySku(sku) is not { } anchor)
         {
             return null;
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-        var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
-        var list = ArmStrategy.Compose(arm, snapshot, anchor.Id, shopper, minute, limit ?? RecommendationService.DefaultSlotsOf(snapshot));
+        var shopper = customer is null ? null : profiles.Find(snapshot, customer, asOf);
+        var list = ArmStrategy.Compose(arm, snapshot, anchor.Id, shopper, asOf, limit ?? RecommendationService.DefaultSlotsOf(snapshot));
         var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
             ArmStrategy.SourceName(arm, s.Source), s.PersonalizationMoved, s.ShopperExplanation,
             s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked)).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -20,6 +21,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string KeyIdClaim = "api_key_id";
     private const string ThrottledItem = "merch.api-key-throttled";
     private const string RefusedOriginItem = "merch.api-key-refused-origin";
+
+    // One principal per cached key, shared by its requests (nothing in the pipeline changes it): claims are not rebuilt per request.
+    private static readonly ConditionalWeakTable<ApiKeyInfo, ClaimsPrincipal> Principals = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -50,12 +54,13 @@ public sealed class ApiKeyAuthenticationHandler(
             Context.Items[RefusedOriginItem] = origin ?? "";
             return AuthenticateResult.Fail("This publishable key is not allowed from the request's origin.");
         }
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
-             .. key.Scopes.Select(scope => new Claim(ApiKeyScopes.ClaimType, scope))],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(Principals.GetValue(key, PrincipalOf), SchemeName));
     }
+
+    private static ClaimsPrincipal PrincipalOf(ApiKeyInfo key) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, key.Name), new Claim(KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
+         .. key.Scopes.Select(scope => new Claim(ApiKeyScopes.ClaimType, scope))],
+        SchemeName));
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -190,7 +190,15 @@ public sealed class ApiKeyService(
 
     public void Dispose() => _validKeys.Dispose();
 
-    internal static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    /// <summary>Lowercase hex SHA-256 of the key's UTF-8; keys are at most 100 characters, so the bytes fit on the stack.</summary>
+    internal static string Hash(string key)
+    {
+        Span<byte> utf8 = key.Length <= 128 ? stackalloc byte[key.Length * 3] : new byte[Encoding.UTF8.GetMaxByteCount(key.Length)];
+        var length = Encoding.UTF8.GetBytes(key, utf8);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..length], hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

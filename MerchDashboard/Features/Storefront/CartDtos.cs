@@ -15,7 +15,7 @@ public sealed record CartSlotDto(
     int Slot, string Sku, string Name, decimal Price, string Source, bool Locked, bool Personalized,
     IReadOnlyList<string> Complements, string Basis, string Explanation, PairStatisticsDto? Statistics);
 
-/// <summary>The cart's list; <c>ComposedAt</c> is its as-of time, the start of the minute it was served in.</summary>
+/// <summary>The cart's list; <c>ComposedAt</c> is its as-of time, the same instant as the product lists'.</summary>
 public sealed record CartRecommendationsDto(
     string RecommendationId, DateTime ComposedAt, string? CustomerId, string? VisitorId, IReadOnlyList<string> Cart, IReadOnlyList<CartSlotDto> Items)
 {

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace MerchDashboard.Features.Storefront;
 
 /// <summary>
-/// Cross-sell at checkout: the cart composer's list for a whole cart, from the in-memory snapshot. Carts are
+/// Cross-sell at checkout: the cart composer's list for a whole cart, from the in-memory snapshot, as of the served
+/// instant of the product lists and with the same stored shopper profiles (<see cref="ServedListCache"/>). Carts are
 /// too varied to cache; each request composes two lists per distinct cart item (docs/composition.md).
 /// </summary>
 public static class CartEndpoints
@@ -30,10 +31,10 @@ public static class CartEndpoints
     }
 
     private static Results<Ok<CartRecommendationsDto>, ValidationProblem> Recommend(
-        CartRecommendationRequest request, StoreSnapshotService snapshots, ExperimentServing experiments, TimeProvider time,
+        CartRecommendationRequest request, ServedListCache served, ShopperProfileStore profiles, ExperimentServing experiments,
         IOptions<CartApiOptions> cartOptions, IOptions<StorefrontApiOptions> apiOptions)
     {
-        var snapshot = snapshots.Current;
+        var (snapshot, asOf) = served.Current();
         var errors = CartRequestValidator.Validate(request, cartOptions.Value, apiOptions.Value.MaxLimit);
         if (errors.Count > 0)
         {
@@ -47,14 +48,12 @@ public static class CartEndpoints
                 unknown.ToDictionary(u => $"lines[{u.i}].sku", u => new[] { $"There is no product with SKU '{u.Item1}'." }),
                 detail: $"Unknown SKUs in the cart: {string.Join(", ", unknown.Select(u => u.Item1).Distinct())}.", title: "Unknown products in the cart");
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
         var customer = string.IsNullOrEmpty(request.CustomerId) ? null : request.CustomerId;
-        var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
+        var shopper = customer is null ? null : profiles.Find(snapshot, customer, asOf);
         var cart = lines.Select(l => snapshot.ProductBySku(l.Sku!)!.Id).ToList();
         var slots = request.Limit ?? RecommendationService.DefaultSlotsOf(snapshot);
         var visitor = string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId;
-        var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, minute, slots, customer, visitor);
+        var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, asOf, slots, customer, visitor);
         return TypedResults.Ok(ToDto(composed, snapshot, customer, visitor) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName });
     }
 

@@ -12,8 +12,8 @@ public sealed record PairStatisticsDto(int Count, double Support, double Confide
 public sealed record SlotDto(int Slot, string Sku, string Name, decimal Price, string Source, bool Personalized, string Explanation, PairStatisticsDto? Statistics, bool Locked);
 
 /// <summary>
-/// The final frequently-bought-with list of a product; <c>ComposedAt</c> is its as-of time, the start of the
-/// minute it was served in; <c>LockedSlots</c> counts the leading slots locked for every shopper (0 to the list's length).
+/// The final frequently-bought-with list of a product; <c>ComposedAt</c> is its as-of time: the latest of the store data's
+/// load, the start of the UTC day and the last override start or expiry that has passed (docs/benchmarks.md); <c>LockedSlots</c> counts the leading slots locked for every shopper (0 to the list's length).
 /// </summary>
 public sealed record FrequentlyBoughtWithDto(string Sku, string Mode, string RecommendationId, DateTime ComposedAt, string? CustomerId, IReadOnlyList<SlotDto> Items, int LockedSlots)
 {
@@ -69,6 +69,8 @@ public static class RecommendationEndpoints
         return api;
     }
 
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     internal static string SourceName(SlotSource source) => source.ToString().ToLowerInvariant();
 
     internal static string ModeName(CurationMode mode) => mode switch
@@ -83,7 +85,12 @@ public static class RecommendationEndpoints
         {
             return problem;
         }
-        return lists.FrequentlyBoughtWith(sku, customerId, visitorId, limit) is { } list ? Results.Ok(list) : UnknownSku(sku);
+        return lists.FrequentlyBoughtWith(sku, customerId, visitorId, limit) switch
+        {
+            null => UnknownSku(sku),
+            { Utf8Json: { } json } => TypedResults.Bytes(json, JsonContentType),
+            var list => TypedResults.Json(list.Dto, StorefrontJson.Default.FrequentlyBoughtWithDto),
+        };
     }
 
     private static IResult Bundle(string sku, StoreSnapshotService snapshots, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
@@ -105,13 +112,15 @@ public static class RecommendationEndpoints
             bundle.TotalPrice, bundle.Count, bundle.Support));
     }
 
-    private static IResult Recommendations(string id, int? limit, RecommendationService recommendations, IOptions<StorefrontApiOptions> options)
+    private static IResult Recommendations(string id, int? limit, RecommendationService recommendations, ServedListCache served,
+        ShopperProfileStore profiles, IOptions<StorefrontApiOptions> options)
     {
         if ((LimitProblem(limit, options.Value) ?? IdProblem(options.Value, ("id", id))) is { } problem)
         {
             return problem;
         }
-        var profile = recommendations.CustomerProfile(id);
+        var (snapshot, asOf) = served.Current();
+        var profile = profiles.Find(snapshot, id, asOf);
         var items = recommendations.RecommendFor(profile, limit);
         var personalized = profile is not null && items.Any(r => !r.IsBestSeller);
         var dtos = items.Select((r, i) => new RecommendedItemDto(i + 1, r.Product.Sku, r.Product.Name, r.Product.Price,
@@ -129,6 +138,10 @@ public static class RecommendationEndpoints
     /// <summary>A 400 naming every identifier longer than <see cref="StorefrontApiOptions.MaxIdLength"/>, or null.</summary>
     internal static IResult? IdProblem(StorefrontApiOptions options, params (string Name, string? Value)[] ids)
     {
+        if (Array.TrueForAll(ids, id => id.Value is not { } value || value.Length <= options.MaxIdLength))
+        {
+            return null;
+        }
         var errors = ids.Where(id => id.Value is { } value && value.Length > options.MaxIdLength)
             .ToDictionary(id => id.Name, id => new[] { $"{id.Name} is {id.Value!.Length:N0} characters long; at most {options.MaxIdLength} are accepted." });
         return errors.Count == 0 ? null : Results.ValidationProblem(errors);

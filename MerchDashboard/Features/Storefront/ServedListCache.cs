@@ -1,62 +1,98 @@
+using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Store;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
 
 /// <summary>
-/// The storefront's frequently-bought-with answers, composed once per snapshot, minute, anchor, shopper and
-/// size. Building a shopper's profile and composing cost far more than the rest of a request
-/// (docs/benchmarks.md), and a storefront asks for the same lists over and over. Lists are composed as of
-/// the start of the current minute, so a stored answer is exactly what composing now would give; a new
-/// snapshot (a curation change, mining, an import) or a new minute starts from empty. Within a minute at
-/// most <see cref="StorefrontApiOptions.ServedListCacheEntries"/> lists are kept; past it the least
-/// recently used are evicted, so arbitrary customer ids cannot grow memory or crowd out popular lists.
+/// The storefront's frequently-bought-with answers. Lists are composed as of the snapshot's served instant
+/// (<see cref="ServingTimeline"/>), so every request between two override boundaries of one snapshot gets the same
+/// list: the anonymous list of each anchor and size is composed once and kept with its JSON, ready to write; a
+/// customer's list is composed per request from their profile, built once per snapshot (<see cref="ShopperProfileStore"/>),
+/// so nothing is kept per customer. A customer the store does not know sees the anonymous list. At most
+/// <see cref="StorefrontApiOptions.ServedListCacheEntries"/> anonymous lists are kept; past it the least recently
+/// used are evicted and composed again on their next request. A new snapshot or served instant starts from empty.
 /// </summary>
-public sealed class ServedListCache(StoreSnapshotService snapshots, TimeProvider time, IOptions<StorefrontApiOptions> options)
+public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfileStore profiles, TimeProvider time, IOptions<StorefrontApiOptions> options)
 {
-    private Generation _generation = new(StoreSnapshot.Empty, DateTime.MinValue, 1);
+    private Frame _frame = new(StoreSnapshot.Empty, ServingTimeline.Of(StoreSnapshot.Empty), default, 1);
 
-    /// <summary>Lists held for the current minute (never more than the configured entries, give or take a compaction in progress).</summary>
-    public long Count => Volatile.Read(ref _generation).Lists.Count;
+    /// <summary>Anonymous lists held now.</summary>
+    public long Count => Volatile.Read(ref _frame).Lists.Count;
+
+    /// <summary>The snapshot and the instant lists are composed for, for a request now.</summary>
+    public (StoreSnapshot Snapshot, DateTime AsOf) Current()
+    {
+        var frame = CurrentFrame();
+        return (frame.Snapshot, frame.Instant.AsOf);
+    }
 
     /// <summary>The list for a product (the mining settings' list size without a limit), or null for an unknown SKU.</summary>
-    public FrequentlyBoughtWithDto? FrequentlyBoughtWith(string sku, string? customerId, int? limit)
+    public ServedList? FrequentlyBoughtWith(string sku, string? customerId, int? limit)
     {
-        var snapshot = snapshots.Current;
-        var slots = limit ?? RecommendationService.DefaultSlotsOf(snapshot);
+        var frame = CurrentFrame();
+        var snapshot = frame.Snapshot;
         if (snapshot.ProductBySku(sku) is not { } anchor)
         {
             return null;
         }
-        var now = time.GetUtcNow().UtcDateTime;
-        var minute = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-        var generation = Volatile.Read(ref _generation);
-        if (!ReferenceEquals(generation.Snapshot, snapshot) || generation.Minute != minute)
-        {
-            generation = new Generation(snapshot, minute, options.Value.ServedListCacheEntries);
-            Volatile.Write(ref _generation, generation);
-        }
+        var slots = limit ?? RecommendationService.DefaultSlotsOf(snapshot);
         var customer = string.IsNullOrEmpty(customerId) ? null : customerId;
-        var key = (anchor.Id, customer, slots);
-        if (generation.Lists.TryGetValue(key, out FrequentlyBoughtWithDto? cached))
+        var profile = customer is null ? null : profiles.Find(snapshot, customer, frame.Instant.AsOf);
+        if (profile is not null)
+        {
+            var personal = RecommendationService.Compose(snapshot, anchor.Id, profile, frame.Instant.AsOf, slots);
+            return new ServedList(ToDto(anchor.Sku, personal, customer), Utf8Json: null);
+        }
+        var anonymous = Anonymous(frame, anchor.Id, anchor.Sku, slots);
+        return customer is null ? anonymous : new ServedList(anonymous.Dto with { CustomerId = customer }, Utf8Json: null);
+    }
+
+    private static ServedList Anonymous(Frame frame, int anchorId, string sku, int slots)
+    {
+        var key = new AnonymousKey(anchorId, slots, StoreCulture.CurrentCurrencyCode);
+        if (frame.Lists.TryGetValue(key, out ServedList? cached) && cached is not null)
         {
             return cached;
         }
-        var shopper = customer is null ? null : RecommendationService.CustomerProfile(snapshot, customer, minute);
-        var list = RecommendationService.Compose(snapshot, anchor.Id, shopper, minute, slots);
-        var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
-            RecommendationEndpoints.SourceName(s.Source), s.PersonalizationMoved, s.ShopperExplanation,
-            s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked)).ToList();
-        var dto = new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt,
-            customer, items, list.LockedSlots);
-        generation.Lists.Set(key, dto, new MemoryCacheEntryOptions { Size = 1 });
-        return dto;
+        var dto = ToDto(sku, RecommendationService.Compose(frame.Snapshot, anchorId, shopper: null, frame.Instant.AsOf, slots), customerId: null);
+        var served = new ServedList(dto, StorefrontJson.Utf8(dto));
+        frame.Lists.Set(key, served, new MemoryCacheEntryOptions { Size = 1 });
+        return served;
     }
 
-    /// <summary>One snapshot's lists for one minute; a replaced generation is left to the garbage collector, as readers may still hold it.</summary>
-    private sealed record Generation(StoreSnapshot Snapshot, DateTime Minute, int Entries)
+    private Frame CurrentFrame()
+    {
+        var snapshot = snapshots.Current;
+        var now = time.GetUtcNow().UtcDateTime;
+        var frame = Volatile.Read(ref _frame);
+        if (ReferenceEquals(frame.Snapshot, snapshot) && now >= frame.Instant.AsOf && now < frame.Instant.Until)
+        {
+            return frame;
+        }
+        var timeline = ReferenceEquals(frame.Snapshot, snapshot) ? frame.Timeline : ServingTimeline.Of(snapshot);
+        frame = new Frame(snapshot, timeline, timeline.At(now), options.Value.ServedListCacheEntries);
+        Volatile.Write(ref _frame, frame);
+        return frame;
+    }
+
+    internal static FrequentlyBoughtWithDto ToDto(string anchorSku, ComposedList list, string? customerId) =>
+        new(anchorSku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customerId,
+            [.. list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
+                RecommendationEndpoints.SourceName(s.Source), s.PersonalizationMoved, s.ShopperExplanation,
+                s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked))],
+            list.LockedSlots);
+
+    private readonly record struct AnonymousKey(int AnchorId, int Slots, string Currency);
+
+    /// <summary>One snapshot's anonymous lists for one served instant; a replaced frame is left to the garbage collector, as readers may still hold it.</summary>
+    private sealed record Frame(StoreSnapshot Snapshot, ServingTimeline Timeline, ServedInstant Instant, int Entries)
     {
         public MemoryCache Lists { get; } = new(new MemoryCacheOptions { SizeLimit = Entries });
     }
 }
+
+/// <summary>A served list, with its JSON when it is the same for every request (the anonymous list).</summary>
+public sealed record ServedList(FrequentlyBoughtWithDto Dto, byte[]? Utf8Json);

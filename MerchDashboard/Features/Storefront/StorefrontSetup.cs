@@ -23,6 +23,9 @@ public static class StorefrontSetup
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<FailedKeyAttempts>();
         services.AddSingleton<ServedListCache>();
+        services.AddSingleton<MerchDashboard.Features.Serving.ShopperProfileStore>();
+        services.AddOptions<MerchDashboard.Features.Serving.ShopperProfileOptions>().BindConfiguration(MerchDashboard.Features.Serving.ShopperProfileOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddCartRecommendations();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
@@ -65,7 +68,11 @@ public static class StorefrontSetup
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PublishableRateLimits.PerAddress);
         });
         // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, StorefrontJson.Default);
+        });
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
