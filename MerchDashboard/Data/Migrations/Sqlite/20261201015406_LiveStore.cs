@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MerchDashboard.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Experiments : Migration
+    public partial class LiveStore : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,6 +36,14 @@ namespace MerchDashboard.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AllowedOrigins",
+                table: "ApiKeys",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "Experiments",
@@ -106,6 +114,10 @@ namespace MerchDashboard.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "VisitorId",
                 table: "StorefrontEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AllowedOrigins",
+                table: "ApiKeys");
         }
     }
 }

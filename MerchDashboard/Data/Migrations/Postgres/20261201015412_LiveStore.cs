@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MerchDashboard.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Experiments : Migration
+    public partial class LiveStore : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -37,6 +37,14 @@ namespace MerchDashboard.Data.Migrations.Postgres
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AllowedOrigins",
+                table: "ApiKeys",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "Experiments",
@@ -107,6 +115,10 @@ namespace MerchDashboard.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "VisitorId",
                 table: "StorefrontEvents");
+
+            migrationBuilder.DropColumn(
+                name: "AllowedOrigins",
+                table: "ApiKeys");
         }
     }
 }
