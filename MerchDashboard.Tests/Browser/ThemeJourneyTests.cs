@@ -76,8 +76,9 @@ public sealed class ThemeJourneyTests(BrowserFixture fixture) : BrowserTest(fixt
         await page.WaitForFunctionAsync($"() => ({BackgroundBrightness})() {(dark ? "< 80" : "> 200")}");
     }
 
+    // The load event waits for the stylesheets the server's first paint uses, and comes before the circuit renders anything.
     private static async Task ReloadAsync(IPage page) =>
-        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Load });
 
     private static Task<double> BrightnessAsync(IPage page) => page.EvaluateAsync<double>(BackgroundBrightness);
 }

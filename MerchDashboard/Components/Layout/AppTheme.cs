@@ -23,6 +23,11 @@ public static class AppTheme
             PrimaryContrastText = OnLight, SecondaryContrastText = OnLight, InfoContrastText = OnLight,
             SuccessContrastText = OnLight, WarningContrastText = OnLight, ErrorContrastText = OnLight,
             TableStriped = "rgba(255,255,255,0.05)", TableHover = "rgba(255,255,255,0.08)",
+            // Text-variant alerts write in the "darken" tone over a faint tint of the colour: on a dark surface that tone
+            // must be lighter, not darker, to stay readable (the preview's "Locked list" banner failed axe otherwise).
+            InfoDarken = "#bbdefb", SuccessDarken = "#c8e6c9", WarningDarken = "#ffe0b2", ErrorDarken = "#ffcdd2",
+            // "Dark" marks the strongest neutral (the Locked badges): on a dark surface that is a light grey.
+            Dark = "#e0e0e0", DarkContrastText = OnLight,
         },
     };
 }

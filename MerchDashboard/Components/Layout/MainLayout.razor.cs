@@ -47,16 +47,17 @@ public partial class MainLayout : IAsyncDisposable
     {
         var remember = preference.CookieValue != _themePreference.CookieValue;
         var restyle = preference.IsDark != _themePreference.IsDark;
-        _themePreference = preference;
-        await InvokeAsync(StateHasChanged);
         if (remember || restyle)
         {
             _themeModule ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/theme.js");
         }
+        // The cookie is written before the page changes colour, so a reload right after the change keeps it.
         if (remember)
         {
             await _themeModule!.InvokeVoidAsync("remember", ThemePreference.CookieName, preference.CookieValue, ThemePreference.CookieMaxAgeDays);
         }
+        _themePreference = preference;
+        await InvokeAsync(StateHasChanged);
         if (restyle)
         {
             await _themeModule!.InvokeVoidAsync("restyleCharts");
