@@ -32,6 +32,7 @@ public sealed partial class SuggestionsPage : IDisposable
     private IReadOnlyList<(int Id, string Name)> _categories = [];
     private HashSet<SuggestionRow> _selected = [];
     private bool _canCurate;
+    private int? _pageToRestore;
     private bool _busy;
     private int _slots;
     private BulkResult? _bulkResult;
@@ -44,15 +45,17 @@ public sealed partial class SuggestionsPage : IDisposable
             Enum.TryParse<AlertKind>(QueryAlert, ignoreCase: true, out var alert) ? alert : null);
         _categories = Queries.Categories();
         _slots = RecommendationService.DefaultSlotsOf(Snapshots.Current);
+        // Read before the table's first load rewrites the URL (which re-supplies QueryPage without the page).
+        _pageToRestore = QueryPage;
         _canCurate = await CanCurateAsync();
         Snapshots.Replaced += OnSnapshotReplaced;
     }
 
     protected override void OnAfterRender(bool firstRender)
     {
-        if (firstRender && QueryPage is > 1 && _table is not null)
+        if (firstRender && _pageToRestore is > 1 && _table is not null)
         {
-            _table.NavigateTo(QueryPage.Value - 1);
+            _table.NavigateTo(_pageToRestore.Value - 1);
         }
     }
 
