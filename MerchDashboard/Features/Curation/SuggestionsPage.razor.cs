@@ -51,14 +51,6 @@ public sealed partial class SuggestionsPage : IDisposable
         Snapshots.Replaced += OnSnapshotReplaced;
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender && _pageToRestore is > 1 && _table is not null)
-        {
-            _table.NavigateTo(_pageToRestore.Value - 1);
-        }
-    }
-
     private SortDirection InitialDirection(SuggestionSort sort) =>
         string.Equals(QuerySort, sort.ToString(), StringComparison.OrdinalIgnoreCase)
             ? QueryDescending ? SortDirection.Descending : SortDirection.Ascending
@@ -66,6 +58,12 @@ public sealed partial class SuggestionsPage : IDisposable
 
     private Task<TableData<SuggestionRow>> LoadAsync(TableState state, CancellationToken ct)
     {
+        if (_pageToRestore is > 1 and var restore && state.Page == 0)
+        {
+            // The table can only move to page N once it knows how many rows there are: after this first load is applied.
+            _pageToRestore = null;
+            _ = InvokeAsync(() => _table?.NavigateTo(restore - 1));
+        }
         var sorted = Enum.TryParse<SuggestionSort>(state.SortLabel, out var s) && state.SortDirection != SortDirection.None;
         var sort = sorted ? s : SuggestionSort.Attention;
         var descending = state.SortDirection == SortDirection.Descending;
