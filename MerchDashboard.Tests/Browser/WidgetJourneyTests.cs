@@ -34,7 +34,9 @@ public sealed class WidgetJourneyTests(BrowserFixture fixture) : BrowserTest(fix
         var clicked = await links.First.GetAttributeAsync("data-sku");
         await links.First.ClickAsync();
 
-        await page.WaitForURLAsync(Url($"/demo-shop/{clicked}"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        // Polled rather than awaited as a navigation event: the widget navigates up to 600 ms after the click, and a
+        // commit that lands between WaitForURL's first check and its listener was missed once in CI.
+        await Assertions.Expect(page).ToHaveURLAsync(Url($"/demo-shop/{clicked}"), new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         await Assertions.Expect(page.Locator($"[data-testid=demo-product][data-sku='{clicked}']")).ToBeVisibleAsync();
         await WaitForEventsAsync(keyId, StorefrontEventType.Click, Laptop, 1, clicked);
         (await VisitorIdAsync(page)).ShouldNotBeNullOrEmpty("the visitor id is kept in local storage");

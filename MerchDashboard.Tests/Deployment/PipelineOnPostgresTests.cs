@@ -75,6 +75,7 @@ public sealed class PipelineOnPostgresTests(PostgresAppInstances instances) : IC
         instances.SkipUnlessAvailable();
         var storefrontB = await ClientAsync(instances.B, "patch B", ApiKeyScopes.Storefront);
         var ingestA = await ClientAsync(instances.A, "patch A", ApiKeyScopes.Ingest);
+        await WaitUntilMiningSettledAsync();
         var snapshot = instances.B.Services.GetRequiredService<StoreSnapshotService>().Current;
         var anchor = snapshot.Mined.Where(m => m.Value.Count >= 3 && !snapshot.Curation.ContainsKey(m.Key))
             .Select(m => snapshot.Product(m.Key)!).First(p => p.IsAvailable && !p.Sku.StartsWith("PAIR-", StringComparison.Ordinal));
@@ -96,5 +97,28 @@ public sealed class PipelineOnPostgresTests(PostgresAppInstances instances) : IC
         instances.B.Services.GetRequiredService<StoreSnapshotService>().Current.MiningRun!.Id.ShouldBe(run, "no re-mining");
         using var back = await ingestA.PatchAsJsonAsync(new Uri($"/api/v1/catalog/products/{served[0]}", UriKind.Relative), new ProductPatchRequest(null, null, true), Ct);
         back.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// The other test's import is mined by whichever instance takes the lease: wait until no run is in progress and
+    /// B serves the newest one, so "no re-mining" below measures the PATCH alone, whatever order the tests run in.
+    /// </summary>
+    private async Task WaitUntilMiningSettledAsync()
+    {
+        var factory = instances.B.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MerchDashboard.Data.AppDbContext>>();
+        var clock = Stopwatch.StartNew();
+        var settledSince = (TimeSpan?)null;
+        // Settled for three seconds: longer than the coordinators' one-second check, so a pending request would have started a run.
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && (settledSince is null || clock.Elapsed - settledSince < TimeSpan.FromSeconds(3)))
+        {
+            await using (var db = await factory.CreateDbContextAsync(Ct))
+            {
+                var running = db.MiningRuns.Any(r => r.Status == MerchDashboard.Data.Entities.MiningRunStatus.Running);
+                var current = db.MiningRuns.Where(r => r.IsCurrent).Select(r => (int?)r.Id).FirstOrDefault();
+                var settled = !running && current == instances.B.Services.GetRequiredService<StoreSnapshotService>().Current.MiningRun?.Id;
+                settledSince = settled ? settledSince ?? clock.Elapsed : null;
+            }
+            await Task.Delay(250, Ct);
+        }
     }
 }
