@@ -32,7 +32,8 @@ public sealed partial class SuggestionsPage : IDisposable
     private IReadOnlyList<(int Id, string Name)> _categories = [];
     private HashSet<SuggestionRow> _selected = [];
     private bool _canCurate;
-    private int? _pageToRestore;
+    // Bound to the table's CurrentPage: the first load already asks for the page the URL names.
+    private int _currentPage;
     private bool _busy;
     private int _slots;
     private BulkResult? _bulkResult;
@@ -46,7 +47,7 @@ public sealed partial class SuggestionsPage : IDisposable
         _categories = Queries.Categories();
         _slots = RecommendationService.DefaultSlotsOf(Snapshots.Current);
         // Read before the table's first load rewrites the URL (which re-supplies QueryPage without the page).
-        _pageToRestore = QueryPage;
+        _currentPage = QueryPage is > 1 and var page ? page - 1 : 0;
         _canCurate = await CanCurateAsync();
         Snapshots.Replaced += OnSnapshotReplaced;
     }
@@ -58,12 +59,6 @@ public sealed partial class SuggestionsPage : IDisposable
 
     private Task<TableData<SuggestionRow>> LoadAsync(TableState state, CancellationToken ct)
     {
-        if (_pageToRestore is > 1 and var restore && state.Page == 0)
-        {
-            // The table can only move to page N once it knows how many rows there are: after this first load is applied.
-            _pageToRestore = null;
-            _ = InvokeAsync(() => _table?.NavigateTo(restore - 1));
-        }
         var sorted = Enum.TryParse<SuggestionSort>(state.SortLabel, out var s) && state.SortDirection != SortDirection.None;
         var sort = sorted ? s : SuggestionSort.Attention;
         var descending = state.SortDirection == SortDirection.Descending;
