@@ -55,6 +55,23 @@ public class RecommendationIdTests
             .ShouldBe(Fnv1a64(bytes).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void ForShopper_RecommendationsList_IsTheFnv1aHashOfTextShopperAsOfAndProducts()
+    {
+        var bytes = new List<byte>();
+        bytes.AddRange(Encoding.Unicode.GetBytes("recommendations"));
+        bytes.AddRange(Encoding.Unicode.GetBytes("C7"));
+        bytes.AddRange(BitConverter.GetBytes(AsOf.Ticks));
+        bytes.AddRange(BitConverter.GetBytes(Puzzle));
+        bytes.AddRange(BitConverter.GetBytes(TrackSet));
+
+        var id = RecommendationId.ForShopper("C7", AsOf, [Puzzle, TrackSet]);
+
+        id.ShouldBe(Fnv1a64(bytes).ToString("x16", System.Globalization.CultureInfo.InvariantCulture));
+        id.ShouldNotBe(RecommendationId.ForShopper("C7", AsOf, [TrackSet, Puzzle]));
+        id.ShouldNotBe(RecommendationId.ForShopper("C8", AsOf, [Puzzle, TrackSet]));
+    }
+
     private static ulong Fnv1a64(IEnumerable<byte> bytes)
     {
         var hash = 14695981039346656037UL;

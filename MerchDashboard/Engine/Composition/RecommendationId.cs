@@ -25,6 +25,10 @@ public static class RecommendationId
         return Finish(hash, shopperLabel, asOf, slots, static slot => slot.Product.Id);
     }
 
+    /// <summary>A shopper's "recommended for you" list: as <see cref="For"/>, hashing "recommendations" in place of the anchor id.</summary>
+    public static string ForShopper(string shopperLabel, DateTime asOf, IReadOnlyList<int> productIds) =>
+        Finish(MixText(OffsetBasis, "recommendations"), shopperLabel, asOf, productIds, static id => id);
+
     /// <summary>The part every id shares after what names the list: the shopper label, the as-of ticks, the slot product ids in order.</summary>
     private static string Finish<TSlot>(ulong hash, string? shopperLabel, DateTime asOf, IReadOnlyList<TSlot> slots, Func<TSlot, int> productIdOf)
     {

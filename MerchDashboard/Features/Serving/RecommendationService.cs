@@ -24,8 +24,7 @@ public sealed class RecommendationService(StoreSnapshotService snapshots, TimePr
         Compose(snapshots.Current, anchorProductId, shopper, asOf ?? time.GetUtcNow().UtcDateTime, slots ?? DefaultSlots);
 
     public static ComposedList Compose(StoreSnapshot snapshot, int anchorProductId, IShopperAffinity? shopper, DateTime asOf, int slots) =>
-        Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf, shopper), snapshot.Catalog,
-            snapshot.MinedFor(anchorProductId), snapshot.CurationFor(anchorProductId).State);
+        snapshot.Compose(anchorProductId, asOf, slots, shopper);
 
     /// <summary>The best bundle of the anchor whose items are all available, or null.</summary>
     public BundleView? Bundle(int anchorProductId)

@@ -125,8 +125,7 @@ public static class RecommendationEndpoints
         var personalized = profile is not null && items.Any(r => !r.IsBestSeller);
         var dtos = items.Select((r, i) => new RecommendedItemDto(i + 1, r.Product.Sku, r.Product.Name, r.Product.Price,
             r.IsBestSeller ? "fallback" : "personalized", r.Reason)).ToList();
-        var shown = $"recommendations|{id}|{string.Join(',', dtos.Select(d => d.Sku))}";
-        var recommendationId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(shown)))[..16];
+        var recommendationId = RecommendationId.ForShopper(id, asOf, [.. items.Select(r => r.Product.Id)]);
         return Results.Ok(new RecommendationsDto(id, personalized, recommendationId, dtos));
     }
 
