@@ -22,6 +22,7 @@ public static class FeatureServices
         services.AddOptions<MiningOptions>().BindConfiguration(MiningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<MiningSettingsStore>();
         services.AddSingleton<MiningJob>();
+        services.AddHostedService<MiningShutdown>();
         return services;
     }
 

@@ -100,6 +100,27 @@ public sealed class MiningJobTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Dispose_DuringABackgroundRun_CancelsItAndRecordsItsEndBeforeReturning()
+    {
+        (await _job.RunAsync("first", CancellationToken.None)).Succeeded.ShouldBeTrue();
+        var reachedSwap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _job.BeforeSwap = async ct =>
+        {
+            reachedSwap.SetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+        };
+        _job.TryStart("background").ShouldBeTrue();
+        await reachedSwap.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        _job.Dispose();
+
+        await using var db = _database.CreateDbContext();
+        (await db.MiningRuns.SingleAsync(r => r.IsCurrent)).Trigger.ShouldBe("first");
+        (await db.MiningRuns.SingleAsync(r => r.Trigger == "background")).Status.ShouldBe(MiningRunStatus.Cancelled,
+            "shutdown cancels the run and waits until its end is recorded, while the database is still there");
+    }
+
+    [Fact]
     public async Task SaveAsync_InvalidSettings_RefusedWithReasons()
     {
         var reasons = await _settings.SaveAsync(new MiningSettings { MinSupport = 1.5, MaxLength = 11, ListSize = 0 }, "admin");

@@ -25,7 +25,12 @@ public sealed partial class MiningJob(
     public const string RunningElsewhere = "A mining run is already running on another instance.";
     public const string AlreadyRunning = "A mining run is already in progress.";
 
+    /// <summary>How long disposal waits for a cancelled background run to record its end before the database goes away.</summary>
+    internal static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(15);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _shutdown = new();
+    private int _stopped;
     private readonly MiningLease _lease = new(dbFactory, time);
     private readonly MiningRunStore _store = new(dbFactory, writer, time);
     private readonly MiningTriggerQueue _queue = new();
@@ -71,7 +76,7 @@ public sealed partial class MiningJob(
     /// </summary>
     public bool TryStart(string trigger, Action<MiningOutcome>? finished = null) => _queue.Enqueue(trigger, async next =>
     {
-        var outcome = await RunAsync(next, waitForGate: true, CancellationToken.None);
+        var outcome = await RunAsync(next, waitForGate: true, _shutdown.Token);
         finished?.Invoke(outcome);
     });
 
@@ -186,9 +191,31 @@ public sealed partial class MiningJob(
         StatusChanged?.Invoke(status);
     }
 
+    /// <summary>
+    /// On shutdown a background run is cancelled and given <see cref="ShutdownWait"/> to record its end (the
+    /// previous run keeps serving), so it never writes through a disposed database context. The host calls this
+    /// from <see cref="MiningShutdown"/> before it disposes its services.
+    /// </summary>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+        await _shutdown.CancelAsync();
+        if (await _gate.WaitAsync(ShutdownWait, ct))
+        {
+            _gate.Release();
+        }
+        else
+        {
+            _logger.LogWarning("A mining run did not stop within {Seconds} s of shutdown; the next start marks it abandoned", ShutdownWait.TotalSeconds);
+        }
+    }
+
     public void Dispose()
     {
-        _gate.Dispose();
-        _running?.Dispose();
+        StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _shutdown.Dispose();
     }
 }
