@@ -43,7 +43,7 @@ public sealed class ScopedImportTests
             var withoutScope = await Importer(full).ImportAsync(files() with { Scope = null }, ct: Ct);
 
             withScope.Succeeded.ShouldBe(withoutScope.Succeeded, $"seed {seed}, call {call}");
-            withScope.Problems.Select(p => p.ToString()).ShouldBe(withoutScope.Problems.Select(p => p.ToString()), $"seed {seed}, call {call}");
+            withScope.Problems.Select(p => p.ToString()).ToArray().ShouldBe(withoutScope.Problems.Select(p => p.ToString()).ToArray(), customMessage: $"seed {seed}, call {call}");
             withScope.Added.ShouldBe(withoutScope.Added, $"seed {seed}, call {call}");
             withScope.DuplicateOrdersSkipped.ShouldBe(withoutScope.DuplicateOrdersSkipped);
             (await DumpAsync(scoped)).ShouldBe(await DumpAsync(full), $"seed {seed}, call {call} (scope: {string.Join(' ', scope.Skus)})");
@@ -59,10 +59,10 @@ public sealed class ScopedImportTests
 
         var plan = await ImportPlan.LoadAsync(db, TwoKeysPerQuery, ["O1"], scope, Ct);
 
-        plan.ProductsBySku.Keys.ShouldBe(["RC-1", "BAT-1"], ignoreOrder: true, "RC-1 exactly, BAT-1 ignoring case, NEW-1 is not stored");
+        plan.ProductsBySku.Keys.Order(StringComparer.Ordinal).ToArray().ShouldBe(new[] { "BAT-1", "RC-1" }, customMessage: "RC-1 exactly, BAT-1 ignoring case, NEW-1 is not stored");
         plan.ExistingProducts["bat-1"].Name.ShouldBe("AA Batteries 8-pack");
-        plan.CustomersById.Keys.ShouldBe(["C2"], "customer ids match exactly: c3 is not C3");
-        plan.CategoriesByCode.Keys.ShouldBe(["rc-cars"]);
+        plan.CustomersById.Keys.ToArray().ShouldBe(new[] { "C2" }, customMessage: "customer ids match exactly: c3 is not C3");
+        plan.CategoriesByCode.Keys.ToArray().ShouldBe(new[] { "rc-cars" });
         plan.ExistingOrders.ShouldBeEmpty();
     }
 
