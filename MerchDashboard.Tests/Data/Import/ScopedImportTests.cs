@@ -22,7 +22,7 @@ public sealed class ScopedImportTests
         customer_id,name,email,city,arm,created_at
         C1,Ada,ada@example.com,Leeds,cross-sell,2025-01-01
         C2,Ben,ben@example.com,York,control,2025-01-02
-        C3,Cy,cy@example.com,Hull,personalized,2025-01-03
+        C3,Cy,cy@example.com,Hull,personalization,2025-01-03
         """;
 
     [Theory]
@@ -63,7 +63,7 @@ public sealed class ScopedImportTests
         plan.ExistingProducts["bat-1"].Name.ShouldBe("AA Batteries 8-pack");
         plan.CustomersById.Keys.ToArray().ShouldBe(new[] { "C2" }, customMessage: "customer ids match exactly: c3 is not C3");
         plan.CategoriesByCode.Keys.ToArray().ShouldBe(new[] { "rc-cars" });
-        plan.ExistingOrders.ShouldBeEmpty();
+        plan.ExistingOrders.ToArray().ShouldBe(new[] { "O1" }, customMessage: "the one order id asked for, which the store holds");
     }
 
     [Fact]
