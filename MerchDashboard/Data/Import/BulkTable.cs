@@ -33,13 +33,13 @@ public sealed class BulkTable
         ExplicitKey = !keysGenerated && key.Count == 1 ? key[0] : null;
     }
 
-    /// <summary>The table of <typeparamref name="T"/> for these rows (which must not be empty).</summary>
-    public static BulkTable For<T>(AppDbContext db, IReadOnlyList<T> rows)
+    /// <summary>The table of <typeparamref name="T"/> for rows like <paramref name="firstRow"/> (whose key decides whether the ids are written).</summary>
+    public static BulkTable For<T>(AppDbContext db, T firstRow)
         where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var key = entity.FindPrimaryKey()!.Properties;
-        var keysGenerated = key.Count == 1 && key[0].GetGetter().HasSentinelValueUsingContainingEntity(rows[0]);
+        var keysGenerated = key.Count == 1 && key[0].GetGetter().HasSentinelValueUsingContainingEntity(firstRow);
         return new BulkTable(entity, keysGenerated);
     }
 

@@ -13,6 +13,9 @@ public sealed record ImportSource(string FileName, Func<Stream> Open)
 /// The files of one import. Every file is optional but orders are what most imports bring; a catalog
 /// (products) given here makes an order line with an unknown SKU an error instead of a new product.
 /// </summary>
+/// <summary>The SKUs, customer ids and category codes an import's files reference (as the files spell them, trimmed).</summary>
+public sealed record ImportScope(IReadOnlyCollection<string> Skus, IReadOnlyCollection<string> CustomerIds, IReadOnlyCollection<string> CategoryCodes);
+
 public sealed record StoreFiles
 {
     public ImportSource? Categories { get; init; }
@@ -38,6 +41,13 @@ public sealed record StoreFiles
 
     /// <summary>Whether an order line's unknown SKU is an error even without a products file (the orders API: the catalog API creates products).</summary>
     public bool RequireKnownSkus { get; init; }
+
+    /// <summary>
+    /// Every key the files can reference, when the caller knows them (an API batch): the import then reads only those
+    /// products, customers and categories instead of the whole store. Only for imports of products and orders that create
+    /// no product from an order line (<see cref="RequireKnownSkus"/>).
+    /// </summary>
+    public ImportScope? Scope { get; init; }
 
     public const string CategoriesFile = "categories.csv";
     public const string ProductsFile = "products.csv";

@@ -50,6 +50,13 @@ public sealed class ImportOptions : IValidatableObject
     [Range(2, 1_000_000)]
     public int MaxMiningOrderLines { get; set; } = 100;
 
+    /// <summary>
+    /// Keys per query when an API call's import reads only the products, customers and categories its batch references
+    /// (<see cref="ImportScope"/>): a batch with more keys takes several queries, never one over the database's parameter limit.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int KeysPerLookup { get; set; } = 1_000;
+
     /// <summary>Whether 85123A and 85123a are one product (the first spelling met is kept).</summary>
     public bool SkusIgnoreCase { get; set; } = true;
 

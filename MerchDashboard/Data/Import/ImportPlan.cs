@@ -28,7 +28,7 @@ internal sealed class ImportPlan(ImportOptions options)
     public int UnchangedProducts { get; set; }
     public List<Customer> NewCustomers { get; } = [];
     public List<Order> NewOrders { get; } = [];
-    public List<OrderLine> NewLines { get; } = [];
+    public PlannedLines NewLines { get; } = new();
     public List<ComplementRule> NewRules { get; } = [];
     public List<CuratedList> NewLists { get; } = [];
     public List<CurationOverride> NewOverrides { get; } = [];
@@ -45,27 +45,36 @@ internal sealed class ImportPlan(ImportOptions options)
 
     /// <summary>
     /// Reads the keys an import checks against. <paramref name="orderIds"/>, when given, are the only order ids the
-    /// import can bring (an API batch): only those are looked up instead of every order of the store.
+    /// import can bring (an API batch): only those are looked up instead of every order of the store; likewise
+    /// <paramref name="scope"/> for products, customers and categories (<see cref="ScopedLookup"/>).
     /// </summary>
-    public static async Task<ImportPlan> LoadAsync(AppDbContext db, ImportOptions options, IReadOnlyCollection<string>? orderIds, CancellationToken ct)
+    public static async Task<ImportPlan> LoadAsync(AppDbContext db, ImportOptions options, IReadOnlyCollection<string>? orderIds, ImportScope? scope, CancellationToken ct)
     {
         var plan = new ImportPlan(options);
-        foreach (var c in await db.Categories.AsNoTracking().ToListAsync(ct))
+        var categories = scope is null ? await db.Categories.AsNoTracking().ToListAsync(ct) : await ScopedLookup.CategoriesAsync(db, scope.CategoryCodes, options, ct);
+        foreach (var c in categories)
         {
             plan.CategoriesByCode[c.Code] = c;
         }
-        foreach (var p in await db.Products.AsNoTracking().ToListAsync(ct))
+        var products = scope is null ? await db.Products.AsNoTracking().ToListAsync(ct) : await ScopedLookup.ProductsAsync(db, scope.Skus, options, ct);
+        foreach (var p in products)
         {
             plan.ProductsBySku[p.Sku] = (p.Id, p.CategoryId);
             plan.ExistingProducts[p.Sku] = p;
         }
-        foreach (var c in await db.Customers.AsNoTracking().Select(c => new { c.Id, c.ExternalId, c.Arm }).ToListAsync(ct))
+        var customers = scope is null
+            ? [.. (await db.Customers.AsNoTracking().Select(c => new { c.Id, c.ExternalId, c.Arm }).ToListAsync(ct)).Select(c => (c.Id, c.ExternalId, c.Arm))]
+            : await ScopedLookup.CustomersAsync(db, scope.CustomerIds, options, ct);
+        foreach (var c in customers)
         {
             plan.CustomersById[c.ExternalId] = (c.Id, c.Arm);
         }
         var orders = orderIds is null ? db.Orders.AsNoTracking() : db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.ExternalId));
         plan.ExistingOrders.UnionWith(await orders.Select(o => o.ExternalId).ToListAsync(ct));
-        plan.AnchorsWithLists.UnionWith(await db.CuratedLists.AsNoTracking().Select(l => l.AnchorProductId).ToListAsync(ct));
+        if (scope is null)
+        {
+            plan.AnchorsWithLists.UnionWith(await db.CuratedLists.AsNoTracking().Select(l => l.AnchorProductId).ToListAsync(ct));
+        }
 
         plan._nextCategory = await db.Categories.MaxAsync(c => (int?)c.Id, ct) ?? 0;
         plan._nextProduct = await db.Products.MaxAsync(p => (int?)p.Id, ct) ?? 0;
@@ -108,17 +117,14 @@ internal sealed class ImportPlan(ImportOptions options)
         return CustomersById[customer.ExternalId] = (customer.Id, customer.Arm);
     }
 
-    public Order AddOrder(Order order)
+    /// <summary>Adds <paramref name="order"/> with the lines of <paramref name="clean"/>, whose products are <paramref name="productIds"/> (one per line).</summary>
+    public Order AddOrder(Order order, CleanOrder clean, int[] productIds)
     {
         order.Id = ++_nextOrder;
         NewOrders.Add(order);
+        NewLines.Add(_nextLine + 1, order, clean, productIds);
+        _nextLine += clean.Lines.Count;
         return order;
-    }
-
-    public void AddLine(OrderLine line)
-    {
-        line.Id = ++_nextLine;
-        NewLines.Add(line);
     }
 
     public void AddRule(ComplementRule rule)

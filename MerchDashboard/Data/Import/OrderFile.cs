@@ -5,6 +5,9 @@ namespace MerchDashboard.Data.Import;
 /// <summary>The rows of an orders file in one layout, before cleaning.</summary>
 public sealed record OrderFileRows(OrderLayout Layout, IReadOnlyList<OrderRow> Rows, IReadOnlyList<string> Notes, bool ZeroPriceIsNoise, string SkuColumn);
 
+/// <summary>What a streamed orders file was, once read: its layout, the rows handed on, and what the layout's parser noted.</summary>
+public sealed record OrderFileShape(OrderLayout Layout, long Rows, IReadOnlyList<string> Notes, bool ZeroPriceIsNoise, string SkuColumn);
+
 /// <summary>
 /// Reads an orders file in any <see cref="OrderLayout"/> (given, or recognised from the header) with one number,
 /// date and length policy (<see cref="ImportOptions"/>). The one reader of order files: the Data page, <c>import</c>,
@@ -17,6 +20,20 @@ public static class OrderFile
     /// <summary>The rows, or null when the file cannot be read (problems in <paramref name="log"/>); skipped rows go to <paramref name="tally"/>.</summary>
     public static OrderFileRows? Read(ImportSource source, OrderLayout? layout, ImportOptions options, ProblemLog log, CleaningTally tally,
         IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var rows = new List<OrderRow>();
+        return Stream(source, layout, options, log, tally, (_, _) => rows.Add, progress, ct) is { } shape
+            ? new OrderFileRows(shape.Layout, rows, shape.Notes, shape.ZeroPriceIsNoise, shape.SkuColumn)
+            : null;
+    }
+
+    /// <summary>
+    /// Reads the file row by row and hands each valid row to the consumer <paramref name="start"/> returns once the layout is
+    /// known (given the layout and whether a zero price is noise in it); no row is kept here. Null when the file cannot be
+    /// read; rows may have been handed on before a later row's problem, so a consumer keeps nothing when this returns null.
+    /// </summary>
+    public static OrderFileShape? Stream(ImportSource source, OrderLayout? layout, ImportOptions options, ProblemLog log, CleaningTally tally,
+        Func<OrderLayout, bool, Action<OrderRow>> start, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         using var table = CsvTable.OpenAny(source, log, ExpectedHeader, options);
         if (table is null)
@@ -34,11 +51,12 @@ public static class OrderFile
             return null;
         }
         var parser = OrderLayouts.Parser(chosen.Value);
-        var rows = new List<OrderRow>();
+        var consume = start(chosen.Value, parser.ZeroPriceIsNoise);
         var firstRows = new Dictionary<string, OrderRow>(StringComparer.Ordinal);
+        long handed = 0, read = 0;
         while (table.Read() && !log.Full)
         {
-            if (rows.Count % 4096 == 0)
+            if (read++ % 4096 == 0)
             {
                 ct.ThrowIfCancellationRequested();
                 progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamPosition, table.StreamLength));
@@ -50,11 +68,12 @@ public static class OrderFile
             }
             else if (parsed.Row is { } row && (!parser.StrictOrderFields || Consistent(table, row, firstRows)))
             {
-                rows.Add(row);
+                consume(row);
+                handed++;
             }
         }
         progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamLength, table.StreamLength));
-        return log.Any ? null : new OrderFileRows(chosen.Value, rows, [.. parser.Notes], parser.ZeroPriceIsNoise, parser.SkuColumn);
+        return log.Any ? null : new OrderFileShape(chosen.Value, handed, [.. parser.Notes], parser.ZeroPriceIsNoise, parser.SkuColumn);
     }
 
     /// <summary>The lines of one order agree on its customer and time (the generic layout repeats them on every line).</summary>

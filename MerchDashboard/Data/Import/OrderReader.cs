@@ -13,16 +13,25 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
     public const string ImportedDepartment = "imported";
     public const string AlreadyImported = "order already in the database (left out)";
 
-    /// <summary>Reads the file in the given layout, or the one its header shows when <paramref name="layout"/> is null.</summary>
+    /// <summary>
+    /// Reads the file in the given layout, or the one its header shows when <paramref name="layout"/> is null. Rows stream
+    /// from the file into the cleaner; what stays is the cleaned orders, which the plan's lines are written from.
+    /// </summary>
     public void Read(ImportSource source, OrderLayout? layout, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        if (OrderFile.Read(source, layout, plan.Options, log, plan.Tally, progress, ct) is not { } file)
+        var cleaner = new OrderCleaner(plan.Options);
+        var file = OrderFile.Stream(source, layout, plan.Options, log, plan.Tally, (_, zeroPriceIsNoise) =>
+        {
+            cleaner.Start(zeroPriceIsNoise, plan.Tally);
+            return cleaner.Add;
+        }, progress, ct);
+        if (file is null)
         {
             return;
         }
         plan.Layout = file.Layout;
         plan.Notes.AddRange(file.Notes);
-        var cleaned = new OrderCleaner(plan.Options).Clean(file.Rows, file.ZeroPriceIsNoise, plan.Tally);
+        var cleaned = cleaner.Finish();
         var categories = new CategoryMatcher(plan);
         long stored = 0;
         foreach (var order in cleaned.Orders)
@@ -36,10 +45,10 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
             }
             stored += Add(source, file, order, cleaned, categories);
         }
-        plan.SkippedRows += file.Rows.Count + plan.Tally.Count(ParsedRow.ZeroQuantity) + plan.Tally.Count(ShopifyRowParser.RefundedOrVoided) - stored;
+        plan.SkippedRows += file.Rows + plan.Tally.Count(ParsedRow.ZeroQuantity) + plan.Tally.Count(ShopifyRowParser.RefundedOrVoided) - stored;
     }
 
-    private int Add(ImportSource source, OrderFileRows file, CleanOrder order, CleanedOrders cleaned, CategoryMatcher categories)
+    private int Add(ImportSource source, OrderFileShape file, CleanOrder order, CleanedOrders cleaned, CategoryMatcher categories)
     {
         var productIds = new int[order.Lines.Count];
         for (var i = 0; i < order.Lines.Count; i++)
@@ -53,20 +62,12 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
             productIds[i] = id;
         }
         var customer = ResolveCustomer(order.CustomerKey);
-        var stored = plan.AddOrder(new Order
+        plan.AddOrder(new Order
         {
             ExternalId = order.OrderId, CustomerId = customer?.Id, PlacedAt = order.PlacedAt,
             Arm = customer?.Arm ?? ExperimentArm.Control, ExcludedFromMining = order.ExcludedFromMining,
             Revenue = order.Revenue, Units = order.Units,
-        });
-        for (var i = 0; i < order.Lines.Count; i++)
-        {
-            var line = order.Lines[i];
-            plan.AddLine(new OrderLine
-            {
-                OrderId = stored.Id, ProductId = productIds[i], Quantity = line.Quantity, UnitPrice = line.UnitPrice, Source = line.Source,
-            });
-        }
+        }, order, productIds);
         return order.Lines.Count;
     }
 

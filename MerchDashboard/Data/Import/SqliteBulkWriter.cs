@@ -12,12 +12,13 @@ public sealed class SqliteBulkWriter : IBulkWriter
     public async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, Action<long>? advanced, CancellationToken ct)
         where T : class
     {
-        var list = rows as IReadOnlyList<T> ?? rows.ToList();
+        // A counted collection is enumerated as it is (the import's order lines are made while written); anything else is listed first.
+        var list = rows as IReadOnlyCollection<T> ?? rows.ToList();
         if (list.Count == 0)
         {
             return;
         }
-        var table = BulkTable.For(db, list);
+        var table = BulkTable.For(db, list.First());
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", table.Columns.Select(c => $"\"{c}\""))}) "

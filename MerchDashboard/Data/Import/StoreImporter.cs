@@ -31,6 +31,11 @@ public sealed class StoreImporter(
     /// </summary>
     public async Task<ImportReport> ImportAsync(StoreFiles files, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
+        if (files.Scope is not null && (files.Categories ?? files.Customers ?? files.ComplementRules ?? files.CuratedLists ?? files.CuratedOverrides) is not null
+            || files.Scope is not null && files.Orders is not null && !files.RequireKnownSkus && files.Products is null)
+        {
+            throw new ArgumentException("An import scope covers products and orders of known SKUs only (StoreFiles.Scope)", nameof(files));
+        }
         await _gate.WaitAsync(ct);
         try
         {
@@ -70,7 +75,7 @@ public sealed class StoreImporter(
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var watermark = await IdWatermark.ReadAsync(db, ct);
-        var plan = await ImportPlan.LoadAsync(db, _options.WithSeparator(files.DecimalSeparator), files.OrderIds, ct);
+        var plan = await ImportPlan.LoadAsync(db, _options.WithSeparator(files.DecimalSeparator), files.OrderIds, files.Scope, ct);
         var log = new ProblemLog();
 
         progress?.Report(new ImportProgress("Reading the catalog", 0, 1));

@@ -21,12 +21,13 @@ public sealed class PostgresBulkWriter : IBulkWriter
     public async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, Action<long>? advanced, CancellationToken ct)
         where T : class
     {
-        var list = rows as IReadOnlyList<T> ?? rows.ToList();
+        // A counted collection is enumerated as it is (the import's order lines are made while written); anything else is listed first.
+        var list = rows as IReadOnlyCollection<T> ?? rows.ToList();
         if (list.Count == 0)
         {
             return;
         }
-        var bulk = BulkTable.For(db, list);
+        var bulk = BulkTable.For(db, list.First());
         var table = bulk.Name;
         var columns = bulk.Columns.Select(Quote).ToList();
         var writers = bulk.Mappings.Select(ColumnWriter.For).ToArray();

@@ -65,6 +65,7 @@ public sealed class CatalogIngest(
         var report = await importer.ImportAsync(new StoreFiles
         {
             Products = batch.ToSource(), DecimalSeparator = DecimalSeparator.Dot, ChangeStamp = DataStamps.Catalog, RequestMining = false,
+            Scope = new ImportScope(Keys(products.Select(p => p.Sku)), [], Keys(products.Select(p => p.Category))),
         }, ct: ct);
         if (!report.Succeeded)
         {
@@ -117,6 +118,10 @@ public sealed class CatalogIngest(
         }
         return errors;
     }
+
+    /// <summary>The keys a batch references, trimmed as the importer's CSV reader trims its fields.</summary>
+    internal static string[] Keys(IEnumerable<string?> values) =>
+        [.. values.Select(v => v?.Trim() ?? "").Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
 
     internal static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 }

@@ -65,6 +65,7 @@ public sealed class OrderIngest(StoreImporter importer, IPipelineSignals pipelin
         {
             Orders = batch.ToSource(), OrdersLayout = OrderLayout.Generic, DecimalSeparator = DecimalSeparator.Dot,
             RequestMining = false, RequireKnownSkus = true, OrderIds = seen.Keys,
+            Scope = new ImportScope(CatalogIngest.Keys(orders.SelectMany(o => o.Lines ?? []).Select(l => l.Sku)), CatalogIngest.Keys(orders.Select(o => o.CustomerId)), []),
         }, ct: ct);
         if (!report.Succeeded)
         {

@@ -19,46 +19,75 @@ public sealed class OrderCleaner(ImportOptions options)
 {
     private readonly NonProductRule _nonProduct = new(options);
     private readonly HashSet<string> _variants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _spellings = new(options.SkusIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    private readonly Dictionary<string, CleanOrder> _orders = new(StringComparer.Ordinal);
+    private readonly List<OrderRow> _returns = [];
+    private readonly Dictionary<string, SeedBuilder> _seeds = new(StringComparer.Ordinal);
+    private CleaningTally? _tally;
+    private bool _zeroPriceIsNoise;
 
+    /// <summary>Cleans <paramref name="rows"/> at once: <see cref="Start"/>, <see cref="Add"/> for each row, <see cref="Finish"/>.</summary>
     public CleanedOrders Clean(IEnumerable<OrderRow> rows, bool zeroPriceIsNoise, CleaningTally tally)
     {
-        var spellings = new Dictionary<string, string>(options.SkusIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        var orders = new Dictionary<string, CleanOrder>(StringComparer.Ordinal);
-        var returns = new List<OrderRow>();
-        var seeds = new Dictionary<string, SeedBuilder>(StringComparer.Ordinal);
-        foreach (var raw in rows)
+        Start(zeroPriceIsNoise, tally);
+        foreach (var row in rows)
         {
-            var row = raw with { Sku = Canonical(raw, spellings, tally) };
-            if (_nonProduct.Matches(row.Sku, row.ProductName))
-            {
-                tally.Add(CleaningKinds.NonProduct, row.Line, $"{row.Sku} {row.ProductName}: {row.Quantity} x {Money(row.UnitPrice)} in order {row.OrderId}",
-                    row.Quantity, row.Quantity * row.UnitPrice);
-                continue;
-            }
-            if (row.UnitPrice < 0 || (row.UnitPrice == 0 && zeroPriceIsNoise))
-            {
-                tally.Add(CleaningKinds.NonPositivePrice, row.Line, $"{row.Sku} {row.ProductName}: unit price {Money(row.UnitPrice)} in order {row.OrderId}", row.Quantity);
-                continue;
-            }
-            if (row.IsReturn)
-            {
-                returns.Add(row);
-                continue;
-            }
-            if (!orders.TryGetValue(row.OrderId, out var order))
-            {
-                orders[row.OrderId] = order = new CleanOrder(row.OrderId, row.CustomerKey, row.PlacedAt, row.Line);
-            }
-            order.Lines.Add(new CleanLine(row.Line, row.Sku, row.Quantity, row.UnitPrice, row.Source));
-            if (!seeds.TryGetValue(row.Sku, out var seed))
-            {
-                seeds[row.Sku] = seed = new SeedBuilder(row.Sku, row.Line);
-            }
-            seed.Add(row);
+            Add(row);
         }
-        new ReturnMatcher(orders.Values, tally).Apply(returns);
-        var kept = new List<CleanOrder>(orders.Count);
-        foreach (var order in orders.Values)
+        return Finish();
+    }
+
+    /// <summary>
+    /// Begins a cleaning fed one row at a time, so a reader streaming a file keeps only what cleaning needs (a line per
+    /// product line, the returns, a price tally per SKU), never the file's rows. A cleaner cleans one file.
+    /// </summary>
+    public void Start(bool zeroPriceIsNoise, CleaningTally tally)
+    {
+        if (_tally is not null)
+        {
+            throw new InvalidOperationException("An OrderCleaner cleans one file; create another for the next.");
+        }
+        (_zeroPriceIsNoise, _tally) = (zeroPriceIsNoise, tally);
+    }
+
+    public void Add(OrderRow raw)
+    {
+        var tally = _tally ?? throw new InvalidOperationException("Call Start before Add.");
+        var row = raw with { Sku = Canonical(raw, _spellings, tally) };
+        if (_nonProduct.Matches(row.Sku, row.ProductName))
+        {
+            tally.Add(CleaningKinds.NonProduct, row.Line, $"{row.Sku} {row.ProductName}: {row.Quantity} x {Money(row.UnitPrice)} in order {row.OrderId}",
+                row.Quantity, row.Quantity * row.UnitPrice);
+            return;
+        }
+        if (row.UnitPrice < 0 || (row.UnitPrice == 0 && _zeroPriceIsNoise))
+        {
+            tally.Add(CleaningKinds.NonPositivePrice, row.Line, $"{row.Sku} {row.ProductName}: unit price {Money(row.UnitPrice)} in order {row.OrderId}", row.Quantity);
+            return;
+        }
+        if (row.IsReturn)
+        {
+            _returns.Add(row);
+            return;
+        }
+        if (!_orders.TryGetValue(row.OrderId, out var order))
+        {
+            _orders[row.OrderId] = order = new CleanOrder(row.OrderId, row.CustomerKey, row.PlacedAt, row.Line);
+        }
+        order.Lines.Add(new CleanLine(row.Line, row.Sku, row.Quantity, row.UnitPrice, row.Source));
+        if (!_seeds.TryGetValue(row.Sku, out var seed))
+        {
+            _seeds[row.Sku] = seed = new SeedBuilder(row.Sku, row.Line);
+        }
+        seed.Add(row);
+    }
+
+    public CleanedOrders Finish()
+    {
+        var tally = _tally ?? throw new InvalidOperationException("Call Start before Finish.");
+        new ReturnMatcher(_orders.Values, tally).Apply(_returns);
+        var kept = new List<CleanOrder>(_orders.Count);
+        foreach (var order in _orders.Values)
         {
             order.Lines.RemoveAll(l => l.Quantity == 0);
             if (order.Lines.Count == 0)
@@ -66,6 +95,7 @@ public sealed class OrderCleaner(ImportOptions options)
                 tally.Add(CleaningKinds.OrderFullyCancelled, order.FirstLine, $"order {order.OrderId}");
                 continue;
             }
+            order.Lines.TrimExcess();
             var distinct = order.Lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal).Count();
             if (distinct > options.MaxMiningOrderLines)
             {
@@ -75,7 +105,7 @@ public sealed class OrderCleaner(ImportOptions options)
             }
             kept.Add(order);
         }
-        return new CleanedOrders(kept, seeds.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal), tally);
+        return new CleanedOrders(kept, _seeds.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal), tally);
     }
 
     private string Canonical(OrderRow row, Dictionary<string, string> spellings, CleaningTally tally)
