@@ -15,12 +15,21 @@ public sealed class DataFolderPermissionsTests(MerchAppFixture app)
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes");
         var folder = app.Factory.DataFolder;
 
+        // SQLite removes the -wal file when the last connection closes: hold one open so the file is there to check.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "merchdashboard.db")};Pooling=False");
+        connection.Open();
+        using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM sqlite_master";
+            read.ExecuteScalar();
+        }
+
         File.GetUnixFileMode(folder).ShouldBe(DataFolderPermissions.Folder);
         var files = Directory.GetFiles(folder).Select(Path.GetFileName).ToList();
         files.ShouldContain("merchdashboard.db");
         files.ShouldContain("merchdashboard.db-wal");
         files.ShouldContain(AccountInitializer.PasswordsFile);
-        foreach (var file in Directory.GetFiles(folder))
+        foreach (var file in Directory.GetFiles(folder).Where(File.Exists))
         {
             File.GetUnixFileMode(file).ShouldBe(DataFolderPermissions.File, file);
         }
