@@ -3,11 +3,13 @@
 # Builds Release, starts the app on the demo store in a temporary data folder, creates an API key with the CLI,
 # warms up, then runs ROUNDS rounds alternating bare / anonymous / personalized (random demo SKUs; customers drawn
 # from C000001..C010000, of which the demo store knows 9,000) and prints each run, the medians, the ratios to the
-# bare endpoint and the server's memory. Exit code 1 when a goal is missed or any request failed.
+# bare endpoint and the server's memory. The bare endpoint gets requests of the same shape from the same Lua script
+# (random SKU in the path, the key header), so wrk, which shares the cores, does the same work in every round. Exit code 1 when a goal is missed or any request failed.
 #
 #   benchmarks/storefront.sh                 # defaults: -t2 -c64, 10 s rounds, 3 rounds, port 5137
 #   DURATION=15s ROUNDS=5 PORT=5200 benchmarks/storefront.sh
 #   SKIP_BUILD=1 APP_DLL=/tmp/other/MerchDashboard.dll benchmarks/storefront.sh   # measure another build
+#   FIXED_BARE=1 benchmarks/storefront.sh    # bare runs as before 2026-12-01: one fixed URL, no Lua script, no key header
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,64 +30,12 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 [[ -f "$APP_DLL" ]] || { echo "no build at $APP_DLL" >&2; exit 2; }
 
-WORK=$(mktemp -d /tmp/storefront-bench.XXXXXX)
-SERVER_PID=
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-export ASPNETCORE_ENVIRONMENT=Production
-export Database__DataFolder="$WORK/data"
-export Database__SeedFolder="$ROOT/seed-data"
-export Database__SeedDemoStore=true
-export StorefrontApi__PermitLimit=1000000000
-export Benchmark__BareEndpoint=true
-export Logging__LogLevel__Default=Warning
-mkdir -p "$WORK/data"
-
-echo "starting the app on $BASE (demo store into $WORK/data)" >&2
-(cd "$ROOT/MerchDashboard" && exec dotnet "$APP_DLL" --urls "$BASE" >"$WORK/server.log" 2>&1) &
-SERVER_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "the app stopped:" >&2; cat "$WORK/server.log" >&2; exit 2; }
-  sleep 0.5
-done
-
-KEY=$(cd "$ROOT/MerchDashboard" && dotnet "$APP_DLL" api-key create --name "bench-$$" --data-folder "$WORK/data")
-SKU=$(awk -F, 'NR == 2 { print $1 }' "$ROOT/seed-data/products.csv")
-for _ in $(seq 1 600); do
-  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/products/$SKU/frequently-bought-with") == 200 ]] \
-    && curl -s -H "X-Api-Key: $KEY" "$BASE/api/v1/products/$SKU/frequently-bought-with" | grep -q '"items":\[{' && break
-  sleep 0.5
-done
-
-# The Lua script: every request a random demo SKU; personalized requests a random customer among $CUSTOMERS.
-{
-  printf 'local skus = {'
-  awk -F, 'NR > 1 { printf "\"%s\",", $1 }' "$ROOT/seed-data/products.csv"
-  printf '}\n'
-  cat <<LUA
-local personalized = os.getenv("BENCH_MODE") == "personalized"
-local counter = 0
-setup = function(thread) counter = counter + 1; thread:set("id", counter) end
-init = function(args) math.randomseed(os.time() * 7919 + id) end
-request = function()
-  local path = "/api/v1/products/" .. skus[math.random(#skus)] .. "/frequently-bought-with"
-  if personalized then path = path .. string.format("?customerId=C%06d", math.random($CUSTOMERS)) end
-  return wrk.format(nil, path)
-end
-LUA
-} >"$WORK/storefront.lua"
+source "$ROOT/benchmarks/storefront-server.sh"
 
 # One wrk run; prints "requests/s p99-ms errors".
 run() {
   local mode=$1 duration=$2 out
-  if [[ $mode == bare ]]; then
+  if [[ $mode == bare && -n "${FIXED_BARE:-}" ]]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$BASE/bench/bare")
   else
     out=$(BENCH_MODE=$mode wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "X-Api-Key: $KEY" -s "$WORK/storefront.lua" "$BASE")
