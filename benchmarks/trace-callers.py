@@ -2,7 +2,7 @@
 """Busy time per method in a speedscope file from dotnet-trace (storefront-trace.sh, KEEP_TRACE, then
 `dotnet-trace convert --format Speedscope`). Stacks whose innermost frame waits (semaphores, Monitor.Wait, socket
 polls, reads) are idle and left out; the rest is each method's inclusive share of the busy time. With --callers
-PATTERN it also names the frames just outside each method matching PATTERN.
+PATTERN it also names the frames just outside the first method matching PATTERN, with --callees those just inside.
 
     benchmarks/trace-callers.py /tmp/anonymous.speedscope.json [--top 60] [--match Middleware] [--callers Enter_Slowpath]
 """
@@ -16,10 +16,11 @@ parser.add_argument("file")
 parser.add_argument("--top", type=int, default=60)
 parser.add_argument("--match", default="")
 parser.add_argument("--callers", default="")
+parser.add_argument("--callees", default="")
 args = parser.parse_args()
 data = json.load(open(args.file))
 names = [f["name"] for f in data["shared"]["frames"]]
-inclusive, callers = collections.Counter(), collections.Counter()
+inclusive, callers, callees = collections.Counter(), collections.Counter(), collections.Counter()
 busy = 0.0
 for profile in data["profiles"]:
     stack, last = [], None
@@ -33,6 +34,11 @@ for profile in data["profiles"]:
                 for depth, frame in enumerate(stack):
                     if args.callers in names[frame] and depth > 0:
                         callers[" <- ".join(names[f][:70] for f in reversed(stack[max(0, depth - 3):depth]))] += span
+                        break
+            if args.callees:
+                for depth, frame in enumerate(stack):
+                    if args.callees in names[frame]:
+                        callees[names[stack[depth + 1]][:150] if depth + 1 < len(stack) else "(itself)"] += span
                         break
         last = event["at"]
         if event["type"] == "O":
@@ -48,3 +54,7 @@ if args.callers:
     print(f"\ncallers of {args.callers}:")
     for chain, t in callers.most_common(15):
         print(f"{100 * t / busy:6.2f}%  {chain}")
+if args.callees:
+    print(f"\ninside {args.callees}:")
+    for name, t in callees.most_common(15):
+        print(f"{100 * t / busy:6.2f}%  {name}")
