@@ -82,7 +82,7 @@ for mode in bare anonymous personalized; do
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.2f", a / b }')
   p99ratio=$(awk -v a="$p99" -v b="$BARE_P99" 'BEGIN { printf "%.2f", a / b }')
   cpu=$(median "${CPU[$mode]}")
-  cpuratio=$(awk -v a="$BARE_CPU" -v b="$cpu" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+  cpuratio=$(awk -v a="$BARE_CPU" -v b="$cpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   printf '%-13s %12s %9s %14s %14s %7s %12s %14s\n' "$mode" "$rps" "$p99" "$ratio" "$p99ratio" "${ERRORS[$mode]}" "$cpu" "$cpuratio"
   goal=$([[ $mode == anonymous ]] && echo 0.85 || echo 0.70)
   if [[ $mode != bare ]] && awk -v r="$ratio" -v g="$goal" -v p="$p99ratio" 'BEGIN { exit !(r < g || p > 1.5) }'; then
