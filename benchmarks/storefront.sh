@@ -3,11 +3,16 @@
 # Builds Release, starts the app on the demo store in a temporary data folder, creates an API key with the CLI,
 # warms up, then runs ROUNDS rounds alternating bare / anonymous / personalized (random demo SKUs; customers drawn
 # from C000001..C010000, of which the demo store knows 9,000) and prints each run, the medians, the ratios to the
-# bare endpoint and the server's memory. Exit code 1 when a goal is missed or any request failed.
+# bare endpoint and the server's memory. The bare endpoint gets requests of the same shape from the same Lua script
+# (random SKU in the path, the key header), so wrk, which shares the cores, does the same work in every round. It also
+# prints the server's CPU time per request (user + system from /proc, over each run): on a machine shared with other
+# work, bare-cpu/cpu estimates the throughput ratio the server would reach alone. Exit code 1 when a goal is missed or
+# any request failed.
 #
 #   benchmarks/storefront.sh                 # defaults: -t2 -c64, 10 s rounds, 3 rounds, port 5137
 #   DURATION=15s ROUNDS=5 PORT=5200 benchmarks/storefront.sh
 #   SKIP_BUILD=1 APP_DLL=/tmp/other/MerchDashboard.dll benchmarks/storefront.sh   # measure another build
+#   FIXED_BARE=1 benchmarks/storefront.sh    # bare runs as before 2026-12-01: one fixed URL, no Lua script, no key header
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,100 +33,57 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
 fi
 [[ -f "$APP_DLL" ]] || { echo "no build at $APP_DLL" >&2; exit 2; }
 
-WORK=$(mktemp -d /tmp/storefront-bench.XXXXXX)
-SERVER_PID=
-cleanup() {
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source "$ROOT/benchmarks/storefront-server.sh"
 
-export ASPNETCORE_ENVIRONMENT=Production
-export Database__DataFolder="$WORK/data"
-export Database__SeedFolder="$ROOT/seed-data"
-export Database__SeedDemoStore=true
-export StorefrontApi__PermitLimit=1000000000
-export Benchmark__BareEndpoint=true
-export Logging__LogLevel__Default=Warning
-mkdir -p "$WORK/data"
+# The server's CPU time so far (user + system) in clock ticks.
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 
-echo "starting the app on $BASE (demo store into $WORK/data)" >&2
-(cd "$ROOT/MerchDashboard" && exec dotnet "$APP_DLL" --urls "$BASE" >"$WORK/server.log" 2>&1) &
-SERVER_PID=$!
-for _ in $(seq 1 600); do
-  curl -fs "$BASE/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$SERVER_PID" 2>/dev/null || { echo "the app stopped:" >&2; cat "$WORK/server.log" >&2; exit 2; }
-  sleep 0.5
-done
-
-KEY=$(cd "$ROOT/MerchDashboard" && dotnet "$APP_DLL" api-key create --name "bench-$$" --data-folder "$WORK/data")
-SKU=$(awk -F, 'NR == 2 { print $1 }' "$ROOT/seed-data/products.csv")
-for _ in $(seq 1 600); do
-  [[ $(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/products/$SKU/frequently-bought-with") == 200 ]] \
-    && curl -s -H "X-Api-Key: $KEY" "$BASE/api/v1/products/$SKU/frequently-bought-with" | grep -q '"items":\[{' && break
-  sleep 0.5
-done
-
-# The Lua script: every request a random demo SKU; personalized requests a random customer among $CUSTOMERS.
-{
-  printf 'local skus = {'
-  awk -F, 'NR > 1 { printf "\"%s\",", $1 }' "$ROOT/seed-data/products.csv"
-  printf '}\n'
-  cat <<LUA
-local personalized = os.getenv("BENCH_MODE") == "personalized"
-local counter = 0
-setup = function(thread) counter = counter + 1; thread:set("id", counter) end
-init = function(args) math.randomseed(os.time() * 7919 + id) end
-request = function()
-  local path = "/api/v1/products/" .. skus[math.random(#skus)] .. "/frequently-bought-with"
-  if personalized then path = path .. string.format("?customerId=C%06d", math.random($CUSTOMERS)) end
-  return wrk.format(nil, path)
-end
-LUA
-} >"$WORK/storefront.lua"
-
-# One wrk run; prints "requests/s p99-ms errors".
+# One wrk run; prints "requests/s p99-ms errors server-cpu-us-per-request".
 run() {
-  local mode=$1 duration=$2 out
-  if [[ $mode == bare ]]; then
+  local mode=$1 duration=$2 out before after
+  before=$(server_ticks)
+  if [[ $mode == bare && -n "${FIXED_BARE:-}" ]]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "$BASE/bench/bare")
   else
     out=$(BENCH_MODE=$mode wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "X-Api-Key: $KEY" -s "$WORK/storefront.lua" "$BASE")
   fi
-  awk '
+  after=$(server_ticks)
+  awk -v ticks=$((after - before)) -v hz="$TICKS_PER_SECOND" '
+    $2 == "requests" && $3 == "in" { requests = $1 }
     /Requests\/sec/ { rps = $2 }
     $1 == "99%" { v = $2; ms = v + 0; if (v ~ /us$/) ms /= 1000; else if (v ~ /ms$/) ms *= 1; else if (v ~ /s$/) ms *= 1000; p99 = ms }
     /Non-2xx/ { errors += $NF }
     /Socket errors/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-    END { printf "%.0f %.2f %d\n", rps, p99, errors }' <<<"$out"
+    END { printf "%.0f %.2f %d %.1f\n", rps, p99, errors, requests ? ticks / hz * 1e6 / requests : 0 }' <<<"$out"
 }
 
 echo "warming up ($WARMUP each)" >&2
 for mode in bare anonymous personalized; do run "$mode" "$WARMUP" >/dev/null; done
 
-declare -A RPS P99 ERRORS
+declare -A RPS P99 ERRORS CPU
 echo "when: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
-printf '%-6s %-13s %12s %9s %7s\n' round endpoint requests/s p99-ms errors
+printf '%-6s %-13s %12s %9s %7s %12s\n' round endpoint requests/s p99-ms errors cpu-us/req
 for round in $(seq 1 "$ROUNDS"); do
   for mode in bare anonymous personalized; do
-    read -r rps p99 errors < <(run "$mode" "$DURATION")
-    RPS[$mode]+="$rps "; P99[$mode]+="$p99 "; ERRORS[$mode]=$(( ${ERRORS[$mode]:-0} + errors ))
-    printf '%-6s %-13s %12s %9s %7s\n' "$round" "$mode" "$rps" "$p99" "$errors"
+    read -r rps p99 errors cpu < <(run "$mode" "$DURATION")
+    RPS[$mode]+="$rps "; P99[$mode]+="$p99 "; CPU[$mode]+="$cpu "; ERRORS[$mode]=$(( ${ERRORS[$mode]:-0} + errors ))
+    printf '%-6s %-13s %12s %9s %7s %12s\n' "$round" "$mode" "$rps" "$p99" "$errors" "$cpu"
   done
 done
 
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-BARE_RPS=$(median "${RPS[bare]}"); BARE_P99=$(median "${P99[bare]}")
+BARE_RPS=$(median "${RPS[bare]}"); BARE_P99=$(median "${P99[bare]}"); BARE_CPU=$(median "${CPU[bare]}")
 echo
-printf '%-13s %12s %9s %14s %14s %7s\n' endpoint median-rps p99-ms rps/bare p99/bare errors
+printf '%-13s %12s %9s %14s %14s %7s %12s %14s\n' endpoint median-rps p99-ms rps/bare p99/bare errors cpu-us/req bare-cpu/cpu
 status=0
 for mode in bare anonymous personalized; do
   rps=$(median "${RPS[$mode]}"); p99=$(median "${P99[$mode]}")
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.2f", a / b }')
   p99ratio=$(awk -v a="$p99" -v b="$BARE_P99" 'BEGIN { printf "%.2f", a / b }')
-  printf '%-13s %12s %9s %14s %14s %7s\n' "$mode" "$rps" "$p99" "$ratio" "$p99ratio" "${ERRORS[$mode]}"
+  cpu=$(median "${CPU[$mode]}")
+  cpuratio=$(awk -v a="$BARE_CPU" -v b="$cpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  printf '%-13s %12s %9s %14s %14s %7s %12s %14s\n' "$mode" "$rps" "$p99" "$ratio" "$p99ratio" "${ERRORS[$mode]}" "$cpu" "$cpuratio"
   goal=$([[ $mode == anonymous ]] && echo 0.85 || echo 0.70)
   if [[ $mode != bare ]] && awk -v r="$ratio" -v g="$goal" -v p="$p99ratio" 'BEGIN { exit !(r < g || p > 1.5) }'; then
     echo "  goal missed: $mode needs >= $goal of bare's requests/s and <= 1.5x its p99" >&2; status=1

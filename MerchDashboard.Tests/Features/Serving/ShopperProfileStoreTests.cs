@@ -83,4 +83,48 @@ public sealed class ShopperProfileStoreTests(DemoStoreFixture demo)
         var again = store.Find(Snapshot, customers[0], AsOf)!;
         again.ItemWeights.ShouldBe(RecommendationService.CustomerProfile(Snapshot, customers[0], AsOf)!.ItemWeights, ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task Warming_NewSnapshot_BuildsEveryKnownCustomersProfileAheadOfRequests()
+    {
+        var store = StoreWithBudget(256);
+        var customers = Customers(int.MaxValue);
+
+        store.Find(Snapshot, customers[0], AsOf).ShouldNotBeNull();
+        await store.Warming;
+
+        store.Count.ShouldBe(Snapshot.CustomerIdsByExternalId.Count, "every known customer's profile, not only the one asked for");
+        var warmed = store.Find(Snapshot, customers[^1], AsOf)!;
+        store.Count.ShouldBe(Snapshot.CustomerIdsByExternalId.Count, "the last customer's profile was there already");
+        var fresh = RecommendationService.CustomerProfile(Snapshot, customers[^1], AsOf)!;
+        warmed.ItemWeights.ShouldBe(fresh.ItemWeights, ignoreOrder: true);
+        foreach (var product in Snapshot.Catalog.Products.Values)
+        {
+            warmed.AffinityFor(product).ShouldBe(fresh.AffinityFor(product));
+        }
+    }
+
+    [Fact]
+    public async Task Warming_SmallBudget_StopsAtItsShareOfTheBudget()
+    {
+        var store = new ShopperProfileStore(Options.Create(new ShopperProfileOptions { MemoryBudgetMB = 1, WarmBudgetShare = 0.5 }));
+
+        store.Find(Snapshot, Customers(1)[0], AsOf);
+        await store.Warming;
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        store.HeldBytes.ShouldBeLessThanOrEqualTo(1024L * 1024);
+        store.Count.ShouldBeLessThan(Snapshot.CustomerIdsByExternalId.Count);
+    }
+
+    [Fact]
+    public async Task Warming_Off_OnlyTheAskedProfileIsBuilt()
+    {
+        var store = new ShopperProfileStore(Options.Create(new ShopperProfileOptions { MemoryBudgetMB = 64, WarmOnNewSnapshot = false }));
+
+        store.Find(Snapshot, Customers(1)[0], AsOf);
+        await store.Warming;
+
+        store.Count.ShouldBe(1);
+    }
 }

@@ -58,5 +58,8 @@ public sealed class StorefrontSetupTests(RateLimitedApp app) : IClassFixture<Rat
             using var response = await client.GetAsync("/bench/bare", Ct);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
+        using var shaped = await client.GetAsync("/bench/bare/SKU-12345", Ct);
+        shaped.StatusCode.ShouldBe(HttpStatusCode.OK, "the benchmark's bare rounds send a SKU in the path, like the API's");
+        (await shaped.Content.ReadAsStringAsync(Ct)).ShouldBe(await client.GetStringAsync("/bench/bare", Ct));
     }
 }

@@ -37,7 +37,7 @@ public static class StorefrontBenchmark
         MeasureUnboundedProfiles(snapshot, ids.Take(profileSample).ToArray(), asOf, figures);
 
         progress.WriteLine($"building {customers:N0} profiles through the store, budget {budgetMB} MB");
-        var store = new ShopperProfileStore(Options.Create(new ShopperProfileOptions { MemoryBudgetMB = budgetMB }));
+        var store = new ShopperProfileStore(Options.Create(new ShopperProfileOptions { MemoryBudgetMB = budgetMB, WarmOnNewSnapshot = false }));
         var stopwatch = Stopwatch.StartNew();
         foreach (var id in ids)
         {

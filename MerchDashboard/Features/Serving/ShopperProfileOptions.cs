@@ -14,4 +14,15 @@ public sealed class ShopperProfileOptions
     /// </summary>
     [Range(1, 1_048_576)]
     public int MemoryBudgetMB { get; set; } = 256;
+
+    /// <summary>
+    /// Whether a new snapshot or served instant starts building every known customer's profile in the background, so a
+    /// shopper's first request finds it built instead of waiting for the build. Stops at <see cref="WarmBudgetShare"/>
+    /// of <see cref="MemoryBudgetMB"/>; the customers beyond are built on their first request, as without warming.
+    /// </summary>
+    public bool WarmOnNewSnapshot { get; set; } = true;
+
+    /// <summary>The share of <see cref="MemoryBudgetMB"/> that warming fills at most, leaving room for the profiles requests build.</summary>
+    [Range(0.05, 1.0)]
+    public double WarmBudgetShare { get; set; } = 0.9;
 }

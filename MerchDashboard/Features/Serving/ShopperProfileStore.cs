@@ -9,7 +9,8 @@ namespace MerchDashboard.Features.Serving;
 /// purchase history and as-of instant and then reused by every request: building one (and its similarity scores)
 /// costs far more than composing with it (docs/benchmarks.md). A curation change keeps the profiles, since
 /// profiles do not read curation. Kept within <see cref="ShopperProfileOptions.MemoryBudgetMB"/>; past it the
-/// least recently used are dropped and rebuilt on demand. A profile here equals
+/// least recently used are dropped and rebuilt on demand. A new snapshot or served instant builds the known customers'
+/// profiles in the background (<see cref="ShopperProfileOptions.WarmOnNewSnapshot"/>). A profile here equals
 /// <see cref="RecommendationService.CustomerProfile(StoreSnapshot, string, DateTime)"/> for the same inputs.
 /// </summary>
 public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
@@ -21,6 +22,12 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
 
     /// <summary>The estimated bytes of the profiles held now, within the budget.</summary>
     public long HeldBytes => Volatile.Read(ref _generation)?.Profiles.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>
+    /// The background building of the current snapshot's profiles (<see cref="ShopperProfileOptions.WarmOnNewSnapshot"/>);
+    /// completed when none runs.
+    /// </summary>
+    public Task Warming => Volatile.Read(ref _generation)?.Warming ?? Task.CompletedTask;
 
     /// <summary>The customer's profile as of <paramref name="asOf"/>, or null for a customer the snapshot does not know.</summary>
     public ShopperProfile? Find(StoreSnapshot snapshot, string externalId, DateTime asOf)
@@ -35,9 +42,31 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
         {
             return profile;
         }
-        profile = RecommendationService.CustomerProfile(snapshot, externalId, asOf)!;
+        return Build(generation, snapshot, externalId, customerId);
+    }
+
+    private static ShopperProfile Build(Generation generation, StoreSnapshot snapshot, string externalId, int customerId)
+    {
+        var profile = RecommendationService.CustomerProfile(snapshot, externalId, generation.AsOf)!;
         generation.Profiles.Set(customerId, profile, new MemoryCacheEntryOptions { Size = profile.EstimatedBytes });
         return profile;
+    }
+
+    private void Warm(Generation generation, StoreSnapshot snapshot)
+    {
+        var limit = (long)(generation.BudgetBytes * options.Value.WarmBudgetShare);
+        long built = 0;
+        foreach (var (externalId, customerId) in snapshot.CustomerIdsByExternalId)
+        {
+            if (built >= limit || !ReferenceEquals(Volatile.Read(ref _generation), generation))
+            {
+                return;
+            }
+            if (!generation.Profiles.TryGetValue(customerId, out _))
+            {
+                built += Build(generation, snapshot, externalId, customerId).EstimatedBytes;
+            }
+        }
     }
 
     private Generation GenerationFor(StoreSnapshot snapshot, DateTime asOf)
@@ -50,7 +79,14 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
         }
         // A replaced generation is left to the garbage collector, as other requests may still read it.
         var next = new Generation(snapshot.Personalization, snapshot.PurchasesByCustomer, asOf, options.Value.MemoryBudgetMB * 1024L * 1024L);
-        return Interlocked.CompareExchange(ref _generation, next, generation) is var replaced && ReferenceEquals(replaced, generation) ? next : replaced!;
+        var warming = options.Value.WarmOnNewSnapshot ? new Task(() => Warm(next, snapshot)) : null;
+        next.Warming = warming ?? Task.CompletedTask;
+        if (Interlocked.CompareExchange(ref _generation, next, generation) is var replaced && !ReferenceEquals(replaced, generation))
+        {
+            return replaced!;
+        }
+        warming?.Start(TaskScheduler.Default);
+        return next;
     }
 
     /// <summary>Profiles of one model, history and as-of instant.</summary>
@@ -61,6 +97,10 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
         public IReadOnlyDictionary<int, IReadOnlyList<Purchase>> Purchases { get; } = purchases;
 
         public DateTime AsOf { get; } = asOf;
+
+        public long BudgetBytes { get; } = budgetBytes;
+
+        public Task Warming { get; set; } = Task.CompletedTask;
 
         public MemoryCache Profiles { get; } = new(new MemoryCacheOptions { SizeLimit = budgetBytes, TrackStatistics = true });
     }

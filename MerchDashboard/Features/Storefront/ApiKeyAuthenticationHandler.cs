@@ -1,20 +1,21 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace MerchDashboard.Features.Storefront;
 
 /// <summary>
 /// Authenticates storefront requests by their <c>X-Api-Key</c> header. A key served from the cache of valid
-/// keys costs no database work; any other key from an address that used up its failed attempts
-/// (<see cref="FailedKeyAttempts"/>) is refused with 429 without a lookup.
+/// keys costs no database work, and a connection that sends the key it sent before costs no hashing either
+/// (<see cref="ApiKeyService.TryCached(string, IDictionary{object, object})"/>); any other key from an address that used up
+/// its failed attempts (<see cref="FailedKeyAttempts"/>) is refused with 429 without a lookup. A plain
+/// <see cref="IAuthenticationHandler"/> rather than an <c>AuthenticationHandler&lt;T&gt;</c>: that base class creates a
+/// logger (under the logger factory's lock) and reads its options for every request, a measured share of the
+/// storefront's request time (docs/benchmarks.md).
 /// </summary>
-public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys, FailedKeyAttempts failures)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+public sealed class ApiKeyAuthenticationHandler(ApiKeyService keys, FailedKeyAttempts failures) : IAuthenticationHandler
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
@@ -25,24 +26,44 @@ public sealed class ApiKeyAuthenticationHandler(
     // One principal per cached key, shared by its requests (nothing in the pipeline changes it): claims are not rebuilt per request.
     private static readonly ConditionalWeakTable<ApiKeyInfo, ClaimsPrincipal> Principals = new();
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    private HttpContext _context = null!;
+    private Task<AuthenticateResult>? _result;
+
+    private HttpRequest Request => _context.Request;
+
+    private HttpResponse Response => _context.Response;
+
+    public Task InitializeAsync(AuthenticationScheme scheme, HttpContext context)
+    {
+        _context = context;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Authenticates once per request: the authorization of each policy asks again.</summary>
+    public Task<AuthenticateResult> AuthenticateAsync() => _result ??= HandleAuthenticateAsync();
+
+    public Task ChallengeAsync(AuthenticationProperties? properties) => HandleChallengeAsync();
+
+    public Task ForbidAsync(AuthenticationProperties? properties) => HandleForbiddenAsync();
+
+    private async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count != 1 || string.IsNullOrEmpty(values[0]))
         {
             return AuthenticateResult.NoResult();
         }
         var presented = values[0]!;
-        var key = keys.TryCached(presented);
+        var key = keys.TryCached(presented, _context.Features.Get<IConnectionItemsFeature>()?.Items);
         if (key is null)
         {
-            var address = FailedKeyAttempts.AddressOf(Context);
+            var address = FailedKeyAttempts.AddressOf(_context);
             using var attempt = failures.TryBegin(address);
             if (attempt is null)
             {
-                Context.Items[ThrottledItem] = true;
+                _context.Items[ThrottledItem] = true;
                 return AuthenticateResult.Fail("Too many failed API key attempts from this address.");
             }
-            key = await keys.ValidateAsync(presented, Context.RequestAborted);
+            key = await keys.ValidateAsync(presented, _context.RequestAborted);
             if (key is null)
             {
                 failures.Record(address);
@@ -51,7 +72,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         if (key.IsPublishable && AllowedOrigins.OfRequest(Request) is var origin && (origin is null || !key.AllowedOrigins.Contains(origin)))
         {
-            Context.Items[RefusedOriginItem] = origin ?? "";
+            _context.Items[RefusedOriginItem] = origin ?? "";
             return AuthenticateResult.Fail("This publishable key is not allowed from the request's origin.");
         }
         return AuthenticateResult.Success(new AuthenticationTicket(Principals.GetValue(key, PrincipalOf), SchemeName));
@@ -62,19 +83,19 @@ public sealed class ApiKeyAuthenticationHandler(
          .. key.Scopes.Select(scope => new Claim(ApiKeyScopes.ClaimType, scope))],
         SchemeName));
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    private async Task HandleChallengeAsync()
     {
-        if (Context.Items.ContainsKey(ThrottledItem))
+        if (_context.Items.ContainsKey(ThrottledItem))
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = ((int)Math.Ceiling(failures.Window.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             await Results.Problem(
                 title: "Too many failed API key attempts",
                 detail: "This address sent too many invalid API keys; retry after the time in the Retry-After header with a valid key.",
-                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(Context);
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(_context);
             return;
         }
-        if (Context.Items.TryGetValue(RefusedOriginItem, out var refused) && refused is string origin)
+        if (_context.Items.TryGetValue(RefusedOriginItem, out var refused) && refused is string origin)
         {
             await RefuseOriginAsync(origin);
             return;
@@ -83,17 +104,17 @@ public sealed class ApiKeyAuthenticationHandler(
         await Results.Problem(
             title: "A valid API key is required",
             detail: $"Send the storefront's key in the {HeaderName} header; an administrator creates keys on the API keys page or with the api-key verb.",
-            statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+            statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(_context);
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    private async Task HandleForbiddenAsync()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        var scopes = string.Join(", ", Context.User.FindAll(ApiKeyScopes.ClaimType).Select(c => c.Value));
+        var scopes = string.Join(", ", _context.User.FindAll(ApiKeyScopes.ClaimType).Select(c => c.Value));
         await Results.Problem(
             title: "This API key's scopes do not allow this call",
             detail: $"The key has the scopes: {scopes}. An administrator creates a key with the needed scope on the API keys page or with api-key create --scope.",
-            statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
+            statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(_context);
     }
 
     private async Task RefuseOriginAsync(string origin)
@@ -102,6 +123,6 @@ public sealed class ApiKeyAuthenticationHandler(
         var detail = origin.Length == 0
             ? "A publishable key is accepted only from the web pages of its allowed origins, and this request names no origin (Origin or Referer header)."
             : $"This publishable key is not allowed from {Hosting.ApiProblemMiddleware.Quote(origin)}; an administrator adds the shop's origin to a publishable key on the API keys page or with api-key create --origin.";
-        await Results.Problem(title: "Origin not allowed for this key", detail: detail, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
+        await Results.Problem(title: "Origin not allowed for this key", detail: detail, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(_context);
     }
 }

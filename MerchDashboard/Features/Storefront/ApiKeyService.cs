@@ -129,9 +129,43 @@ public sealed class ApiKeyService(
     }
 
     /// <summary>The active key from the cache alone, without touching the database.</summary>
-    public ApiKeyInfo? TryCached(string presented) =>
-        presented.StartsWith(KeyPrefix, StringComparison.Ordinal) && presented.Length <= 100
-            && _validKeys.TryGetValue(Hash(presented), out ApiKeyInfo? info) ? info : null;
+    public ApiKeyInfo? TryCached(string presented) => TryCached(presented, connectionItems: null);
+
+    /// <summary>
+    /// The active key from the cache alone, remembered in <paramref name="connectionItems"/> (the connection's items):
+    /// a storefront's connection sends the same key request after request, so its hash is computed once per connection
+    /// and cache period instead of per request. The memo holds only while the key's cache entry would (its expiry, and no
+    /// <see cref="Invalidate"/> since), and matches only the exact string this connection sent before.
+    /// </summary>
+    public ApiKeyInfo? TryCached(string presented, IDictionary<object, object?>? connectionItems)
+    {
+        var generation = Volatile.Read(ref _generation);
+        var now = time.GetUtcNow();
+        if (connectionItems is not null && connectionItems.TryGetValue(ConnectionMemo.Item, out var item) && item is ConnectionMemo memo
+            && memo.Generation == generation && now < memo.ExpiresAt && string.Equals(memo.Presented, presented, StringComparison.Ordinal))
+        {
+            return memo.Info;
+        }
+        if (!presented.StartsWith(KeyPrefix, StringComparison.Ordinal) || presented.Length > 100
+            || !_validKeys.TryGetValue(Hash(presented), out CachedKey? cached) || cached is null)
+        {
+            return null;
+        }
+        if (connectionItems is not null)
+        {
+            connectionItems[ConnectionMemo.Item] = new ConnectionMemo(presented, cached.Info, generation, cached.ExpiresAt);
+        }
+        return cached.Info;
+    }
+
+    private sealed record CachedKey(ApiKeyInfo Info, DateTimeOffset ExpiresAt);
+
+    private sealed record ConnectionMemo(string Presented, ApiKeyInfo Info, int Generation, DateTimeOffset ExpiresAt)
+    {
+        public static readonly object Item = new();
+    }
+
+    private int _generation;
 
     private async Task<ApiKeyInfo?> LookUpAsync(string presented, CancellationToken ct)
     {
@@ -144,7 +178,8 @@ public sealed class ApiKeyService(
             return null;
         }
         var info = ToInfo(key);
-        _validKeys.Set(hash, info, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.KeyCacheSeconds) });
+        var expiresAt = time.GetUtcNow() + TimeSpan.FromSeconds(_options.KeyCacheSeconds);
+        _validKeys.Set(hash, new CachedKey(info, expiresAt), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(_options.KeyCacheSeconds) });
         return info;
     }
 
@@ -166,7 +201,11 @@ public sealed class ApiKeyService(
     }
 
     /// <summary>Forget cached keys and origins (another instance revoked one).</summary>
-    public void Invalidate() => _validKeys.Clear();
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _validKeys.Clear();
+    }
 
     private const string PublishableOriginsEntry = "publishable-origins";
 

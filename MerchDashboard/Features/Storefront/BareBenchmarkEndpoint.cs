@@ -3,7 +3,8 @@ namespace MerchDashboard.Features.Storefront;
 /// <summary>
 /// The baseline for the storefront API benchmark (docs/benchmarks.md): the same host, pipeline and JSON
 /// serializer, with no authentication, rate limiting or composition, so the gap to the real endpoint is
-/// what the API itself costs. Mapped only when <c>Benchmark:BareEndpoint</c> is true; never in normal use.
+/// what the API itself costs. <c>/bench/bare/{sku}</c> takes requests shaped like the API's (a SKU in the path), so
+/// the benchmark's client does the same work for both. Mapped only when <c>Benchmark:BareEndpoint</c> is true; never in normal use.
 /// </summary>
 public static class BareBenchmarkEndpoint
 {
@@ -22,6 +23,7 @@ public static class BareBenchmarkEndpoint
         if (app.Configuration.GetValue<bool>(Setting))
         {
             app.MapGet(Path, () => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
+            app.MapGet(Path + "/{sku}", (string sku) => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
         }
         return app;
     }

@@ -69,8 +69,6 @@ public static class RecommendationEndpoints
         return api;
     }
 
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     internal static string SourceName(SlotSource source) => source.ToString().ToLowerInvariant();
 
     internal static string ModeName(CurationMode mode) => mode switch
@@ -88,7 +86,7 @@ public static class RecommendationEndpoints
         return lists.FrequentlyBoughtWith(sku, customerId, visitorId, limit) switch
         {
             null => UnknownSku(sku),
-            { Utf8Json: { } json } => TypedResults.Bytes(json, JsonContentType),
+            { Utf8Json: { } json } => new Utf8JsonResult(json),
             var list => TypedResults.Json(list.Dto, StorefrontJson.Default.FrequentlyBoughtWithDto),
         };
     }

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using MerchDashboard.Data;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Ingest;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
@@ -27,7 +26,8 @@ public static class StorefrontSetup
         services.AddOptions<MerchDashboard.Features.Serving.ShopperProfileOptions>().BindConfiguration(MerchDashboard.Features.Serving.ShopperProfileOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddCartRecommendations();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddTransient<ApiKeyAuthenticationHandler>();
+        services.AddAuthentication(o => o.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, displayName: null));
         var authorization = services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, p => p
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireClaim(ApiKeyAuthenticationHandler.KeyIdClaim));
@@ -65,7 +65,7 @@ public static class StorefrontSetup
                     QueueLimit = 0,
                 });
             });
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(PublishableRateLimits.PerAddress);
+            o.GlobalLimiter = new PublishableRequestsLimiter(PartitionedRateLimiter.Create<HttpContext, string>(PublishableRateLimits.PerAddress));
         });
         // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
         services.ConfigureHttpJsonOptions(o =>
