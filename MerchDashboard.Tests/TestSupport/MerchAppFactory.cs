@@ -23,6 +23,9 @@ public sealed class MerchAppFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["StorefrontApi:PermitLimit"] = "100000",
+        // Building 9,000 demo profiles in the background costs tens of CPU seconds per host on CI's two cores;
+        // the warming itself is tested on the store directly (ShopperProfileStoreTests).
+        ["ShopperProfiles:WarmOnNewSnapshot"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
