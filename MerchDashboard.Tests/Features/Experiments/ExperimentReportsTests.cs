@@ -80,6 +80,24 @@ public sealed class ExperimentReportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_Twice_SecondServedFromTheSnapshotCacheWithoutRefittingClv()
+    {
+        var reports = _services.GetRequiredService<ExperimentReports>();
+        var cache = _services.GetRequiredService<SnapshotCache>();
+        var (first, _) = await reports.ReportAsync("live", Ct);
+        var missesAfterFirst = cache.Statistics!.TotalMisses;
+        var hitsAfterFirst = cache.Statistics!.TotalHits;
+
+        var (second, _) = await reports.ReportAsync("live", Ct);
+
+        cache.Statistics!.TotalMisses.ShouldBe(missesAfterFirst, "order facts, lists and the CLV fit are all cached");
+        cache.Statistics!.TotalHits.ShouldBeGreaterThanOrEqualTo(hitsAfterFirst + 3);
+        var clv = second!.Kpis.Single(k => k.Kpi == "predicted-clv-12-months").Arms.Select(a => a.Value);
+        clv.ShouldBe(first!.Kpis.Single(k => k.Kpi == "predicted-clv-12-months").Arms.Select(a => a.Value));
+        clv.ShouldContain(v => v != null, "the fit predicts for the exposed customers");
+    }
+
+    [Fact]
     public async Task Csv_Report_NamedColumnsAndRoundedNumbers()
     {
         var (report, _) = await _services.GetRequiredService<ExperimentReports>().ReportAsync("live", Ct);

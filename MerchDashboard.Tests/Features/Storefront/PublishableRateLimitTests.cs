@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using MerchDashboard.Features.Storefront;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +54,50 @@ public sealed class PublishableRateLimitTests(PublishableLimitedApp app) : IClas
             served++;
             served.ShouldBeLessThanOrEqualTo(PublishableLimitedApp.PerAddress, "rotating visitor ids does not lift the address limit");
         }
+    }
+
+    [Fact]
+    public async Task Get_PastEachLimit_ProblemDetailsNameTheLimitItsWindowAndRetryAfter()
+    {
+        var client = await ClientAsync("pk limit details");
+        for (var i = 0; i < PublishableLimitedApp.PerVisitor; i++)
+        {
+            (await StatusAsync(client, "detail-visitor")).ShouldNotBe(HttpStatusCode.TooManyRequests);
+        }
+
+        var perVisitor = await RefusalAsync(client, "detail-visitor");
+
+        perVisitor.GetProperty("limit").GetString().ShouldBe("per-visitor");
+        perVisitor.GetProperty("permitLimit").GetInt32().ShouldBe(PublishableLimitedApp.PerVisitor);
+        perVisitor.GetProperty("detail").GetString()!.ShouldContain("3 requests per visitor every 60 s (PublishableKeys:PermitLimitPerVisitor)");
+
+        var served = PublishableLimitedApp.PerVisitor;
+        for (var visitor = 0; served < PublishableLimitedApp.PerAddress; visitor++, served++)
+        {
+            (await StatusAsync(client, $"detail-rotating-{visitor}")).ShouldNotBe(HttpStatusCode.TooManyRequests);
+        }
+
+        var perAddress = await RefusalAsync(client, "detail-fresh-visitor");
+
+        perAddress.GetProperty("limit").GetString().ShouldBe("per-address");
+        perAddress.GetProperty("permitLimit").GetInt32().ShouldBe(PublishableLimitedApp.PerAddress);
+        perAddress.GetProperty("detail").GetString()!.ShouldContain("8 requests per client address every 60 s (PublishableKeys:PermitLimitPerAddress)");
+    }
+
+    /// <summary>The 429 for the visitor: Retry-After within the window, equal to the body's retryAfterSeconds, and the window in the body.</summary>
+    private static async Task<JsonElement> RefusalAsync(HttpClient client, string visitor)
+    {
+        using var refused = await client.SendAsync(PublishableKeyTests.Get(Path(visitor), Shop), Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var retryAfter = (int)refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
+        retryAfter.ShouldBeInRange(1, 60);
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        body.GetProperty("status").GetInt32().ShouldBe(429);
+        body.GetProperty("windowSeconds").GetInt32().ShouldBe(60);
+        body.GetProperty("retryAfterSeconds").GetInt32().ShouldBe(retryAfter);
+        body.GetProperty("detail").GetString()!.ShouldContain($"retry after {retryAfter} s");
+        return body;
     }
 
     [Fact]

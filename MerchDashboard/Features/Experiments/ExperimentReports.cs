@@ -13,9 +13,11 @@ namespace MerchDashboard.Features.Experiments;
 /// Gathers an experiment's events and its exposed shoppers' orders and hands them to <see cref="ExperimentAnalyzer"/>.
 /// Orders: those in the Orders table (imported or posted to the orders API) of customers whose id was a shopper id
 /// in the experiment, plus orders known only from purchase events (a visitor's, or not yet imported), one per order id.
+/// The CLV fit is the dashboards' (<see cref="DashboardQueries.ClvAsync"/>), cached by order facts and filter, so a
+/// re-render or a second report of the same day reuses it.
 /// </summary>
 public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory, ExperimentCommands commands, OrderFactsStore facts,
-    StoreSnapshotService snapshots, IOptions<ExperimentOptions> options, TimeProvider time)
+    DashboardQueries dashboards, StoreSnapshotService snapshots, IOptions<ExperimentOptions> options, TimeProvider time)
 {
     public async Task<(ExperimentReport? Report, string? Error)> ReportAsync(string name, CancellationToken ct)
     {
@@ -65,13 +67,13 @@ public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory,
 
     private async Task<(Dictionary<string, double> Values, string? Problem)> PredictedClvAsync(List<string> shopperIds, DateTime end)
     {
-        var orders = (await facts.GetAsync()).Orders;
-        if (orders.Count == 0)
+        var storeOrders = await facts.GetAsync();
+        if (storeOrders.Orders.Count == 0)
         {
             return ([], "no orders in the store.");
         }
-        var filter = new DashboardFilter(DateOnly.FromDateTime(orders.Min(o => o.PlacedAt)), DateOnly.FromDateTime(end));
-        var clv = ClvCalculator.Clv(orders, filter);
+        var filter = new DashboardFilter(DateOnly.FromDateTime(storeOrders.Orders.Min(o => o.PlacedAt)), DateOnly.FromDateTime(end));
+        var clv = await dashboards.ClvAsync(storeOrders, filter);
         if (clv.Result is not { } result)
         {
             return ([], clv.Problem);
