@@ -115,7 +115,12 @@ public static class SimulateTrafficVerb
 
     private static async Task<IHost> DatabaseHostAsync(VerbContext context, CancellationToken ct)
     {
-        var host = CliHost.Build(context, services => services.AddFeatures());
+        var host = CliHost.Build(context, services =>
+        {
+            services.AddFeatures();
+            services.AddOptions<PublishableKeyOptions>().BindConfiguration(PublishableKeyOptions.Section).ValidateDataAnnotations();
+            services.AddSingleton<ApiKeyService>();
+        });
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
         return host;

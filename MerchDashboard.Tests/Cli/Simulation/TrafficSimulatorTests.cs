@@ -56,7 +56,8 @@ public sealed class TrafficSimulatorTests(MerchAppFixture app)
         experiment.Arms.ShouldBe(SimulationSetup.DefaultArms);
 
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct);
-        var keyId = await db.ApiKeys.Where(k => k.Prefix == key[..12]).Select(k => k.Id).SingleAsync(Ct);
+        var prefix = key[..12];
+        var keyId = await db.ApiKeys.Where(k => k.Prefix == prefix).Select(k => k.Id).SingleAsync(Ct);
         var events = await db.StorefrontEvents.Where(e => e.ApiKeyId == keyId && e.VisitorId != "simulate-traffic-probe").ToListAsync(Ct);
         events.Count.ShouldBe(summary.EventsSent);
         events.Count(e => e.Type == StorefrontEventType.Impression).ShouldBe(summary.Total.Impressions);
