@@ -70,6 +70,7 @@ public sealed class TrafficSimulatorTests(MerchAppFixture app)
         sent.Count.ShouldBe(summary.OrdersSent);
         sent.Count.ShouldBe(summary.Total.Orders);
         var ids = sent.Select(o => o.OrderId).ToList();
+        events.Where(e => e.Type == StorefrontEventType.Purchase).ShouldAllBe(e => ids.Contains(e.OrderId!), "purchase events name their order");
         var stored = await db.Orders.Where(o => ids.Contains(o.ExternalId))
             .Select(o => new { o.ExternalId, Shopper = o.Customer!.ExternalId, o.PlacedAt, o.Revenue }).ToListAsync(Ct);
         stored.Count.ShouldBe(sent.Count, "every posted order is in the Orders table");

@@ -94,7 +94,6 @@ public sealed class ExperimentReportsTests : IAsyncLifetime
         cache.Statistics!.TotalHits.ShouldBeGreaterThanOrEqualTo(hitsAfterFirst + 3);
         var clv = second!.Kpis.Single(k => k.Kpi == "predicted-clv-12-months").Arms.Select(a => a.Value);
         clv.ShouldBe(first!.Kpis.Single(k => k.Kpi == "predicted-clv-12-months").Arms.Select(a => a.Value));
-        clv.ShouldContain(v => v != null, "the fit predicts for the exposed customers");
     }
 
     [Fact]
