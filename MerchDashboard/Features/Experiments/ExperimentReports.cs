@@ -55,7 +55,18 @@ public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory,
         var (predicted, clvProblem) = await PredictedClvAsync(customerIds, end);
         var input = new ExperimentInput(shares, start, end, TimeSpan.FromHours(window), events, orders, facts.Lists(), predicted);
         var results = ExperimentAnalyzer.Analyze(input);
-        return (ExperimentReportBuilder.Build(experiment, end, window, results, clvProblem is null ? [] : [$"Predicted CLV: {clvProblem}"]), null);
+        var warnings = new List<string>();
+        if (clvProblem is not null)
+        {
+            warnings.Add($"Predicted CLV: {clvProblem}");
+        }
+        var fittedOn = snapshots.Current.LoadedAt;
+        if (orders.Count(o => o.PlacedAt > fittedOn) is > 0 and var unfitted)
+        {
+            warnings.Add($"Predicted CLV is fitted on the orders loaded at {fittedOn:yyyy-MM-dd HH:mm} UTC: {unfitted:N0} orders of exposed shoppers placed since " +
+                "enter it after the next import or mining run, so for now it reflects the shoppers' history rather than the arms.");
+        }
+        return (ExperimentReportBuilder.Build(experiment, end, window, results, warnings), null);
     }
 
     private static IEnumerable<ShopperOrder> OrdersFromPurchaseEvents(List<EventRow> rows, HashSet<string> stored) =>
