@@ -52,6 +52,16 @@ public sealed class SimulationSetup(ApiKeyService keys, ExperimentCommands exper
             throw new SimulationRefusedException($"Starting the default experiment failed: {error}");
         }
         await progress.WriteLineAsync($"Created and started experiment '{created.Name}' ({DefaultArms}).");
+        // Events and orders carry whole seconds: play from the first whole second after the start, or the first ones would precede it.
+        if ((await experiments.FindAsync(created.Name, ct))?.StartedAt is { } startedAt)
+        {
+            var firstWholeSecond = new DateTime(startedAt.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+            var wait = firstWholeSecond - time.GetUtcNow().UtcDateTime;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, ct);
+            }
+        }
         return created;
     }
 
