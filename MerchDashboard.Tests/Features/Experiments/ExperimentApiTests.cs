@@ -86,6 +86,33 @@ public sealed class ExperimentApiTests(MerchAppFixture app)
     }
 
     [Fact]
+    public async Task CartRecommendations_PersonalizationAndCrossSellArms_SlotsNameTheArmsSource()
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "experiment cart sources");
+        var snapshot = app.Factory.Services.GetRequiredService<StoreSnapshotService>().Current;
+        var anchor = snapshot.ProductIdsBySku.OrderBy(p => p.Key, StringComparer.Ordinal).First(p => snapshot.MinedFor(p.Value).Count >= 2).Key;
+        await WithRunningAsync("api cart sources", async running =>
+        {
+            async Task<List<string>> CartSources(string visitor)
+            {
+                using var response = await client.PostAsJsonAsync("/api/v1/cart/recommendations",
+                    new { lines = new[] { new { sku = anchor, quantity = 1 } }, visitorId = visitor }, Ct);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK);
+                return Sources(await response.Content.ReadFromJsonAsync<JsonElement>(Ct));
+            }
+
+            var personalization = await CartSources(ShopperIn(running, Arm.Personalization, "cart-p-"));
+            var crossSell = await CartSources(ShopperIn(running, Arm.CrossSell, "cart-x-"));
+
+            personalization.ShouldAllBe(s => s == "personalized" || s == "fallback");
+            personalization.ShouldContain("personalized", "the anchor has mined complements, so the arm fills slots with them");
+            crossSell.ShouldNotContain("personalized");
+            crossSell.ShouldContain(s => s == "mined" || s == "rule" || s == "locked" || s == "pinned" || s == "manual");
+            return true;
+        });
+    }
+
+    [Fact]
     public async Task Events_ClientSendsAnArm_ServerStoresItsOwnAssignmentVisitorAndOrder()
     {
         var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "experiment events");

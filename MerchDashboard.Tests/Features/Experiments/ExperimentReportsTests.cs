@@ -80,6 +80,51 @@ public sealed class ExperimentReportsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Report_Twice_SecondServedFromTheSnapshotCacheWithoutRefittingClv()
+    {
+        var reports = _services.GetRequiredService<ExperimentReports>();
+        var cache = _services.GetRequiredService<SnapshotCache>();
+        var (first, _) = await reports.ReportAsync("live", Ct);
+        var missesAfterFirst = cache.Statistics!.TotalMisses;
+        var hitsAfterFirst = cache.Statistics!.TotalHits;
+
+        var (second, _) = await reports.ReportAsync("live", Ct);
+
+        cache.Statistics!.TotalMisses.ShouldBe(missesAfterFirst, "order facts, lists and the CLV fit are all cached");
+        cache.Statistics!.TotalHits.ShouldBeGreaterThanOrEqualTo(hitsAfterFirst + 3);
+        var clv = second!.Kpis.Single(k => k.Kpi == "predicted-clv-12-months").Arms.Select(a => a.Value);
+        clv.ShouldBe(first!.Kpis.Single(k => k.Kpi == "predicted-clv-12-months").Arms.Select(a => a.Value));
+    }
+
+    [Fact]
+    public async Task Report_OrdersPlacedAfterTheSnapshotLoaded_WarnsThatTheClvFitDoesNotHoldThemYet()
+    {
+        var loadedAt = _services.GetRequiredService<StoreSnapshotService>().Current.LoadedAt;
+        await _services.GetRequiredService<ExperimentCommands>().CreateAsync(ExperimentTestServices.Draft("recent", "control=50,both=50"), "m", Ct);
+        await using (var db = _database.CreateDbContext())
+        {
+            var experiment = await db.Experiments.SingleAsync(e => e.Name == "recent", Ct);
+            (experiment.Status, experiment.StartedAt, experiment.StoppedAt) = (ExperimentStatus.Stopped, loadedAt.AddMinutes(-10), loadedAt.AddMinutes(30));
+            var product = await db.Products.Where(p => p.Sku == "BAT-1").Select(p => p.Id).SingleAsync(Ct);
+            StorefrontEvent Event(StorefrontEventType type, int minutes, string? order = null) => new()
+            {
+                Type = type, VisitorId = "v-recent", ExperimentId = experiment.Id, Arm = ExperimentArm.Control, At = loadedAt.AddMinutes(minutes),
+                ReceivedAt = loadedAt.AddMinutes(minutes), RecommendationId = "r", ProductId = product, Slot = 1, Source = "fallback",
+                OrderId = order, Quantity = order is null ? 0 : 1, Revenue = order is null ? 0 : 5,
+            };
+            db.StorefrontEvents.AddRange(Event(StorefrontEventType.Impression, 1), Event(StorefrontEventType.Purchase, 2, "W-recent"));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var (recent, _) = await _services.GetRequiredService<ExperimentReports>().ReportAsync("recent", Ct);
+        var (live, _) = await _services.GetRequiredService<ExperimentReports>().ReportAsync("live", Ct);
+
+        recent!.Arms.Single(a => a.Arm == "control").Orders.ShouldBe(1);
+        recent.Warnings.ShouldContain(w => w.StartsWith("Predicted CLV is fitted on the orders loaded at", StringComparison.Ordinal) && w.Contains(": 1 orders of exposed shoppers"));
+        live!.Warnings.ShouldNotContain(w => w.StartsWith("Predicted CLV is fitted", StringComparison.Ordinal), "the live experiment's orders all precede the snapshot");
+    }
+
+    [Fact]
     public async Task Csv_Report_NamedColumnsAndRoundedNumbers()
     {
         var (report, _) = await _services.GetRequiredService<ExperimentReports>().ReportAsync("live", Ct);

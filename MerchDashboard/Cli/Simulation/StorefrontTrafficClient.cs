@@ -22,6 +22,8 @@ public sealed class StorefrontTrafficClient(HttpClient http, SimulationSettings 
 
     private static readonly string[] ProblemFields = ["title", "detail"];
 
+    public Uri? BaseAddress => http.BaseAddress;
+
     public int Requests { get; private set; }
     public int Throttled { get; private set; }
 

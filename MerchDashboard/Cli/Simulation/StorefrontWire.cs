@@ -19,7 +19,7 @@ public sealed record ServedSlot(int Slot, string Sku, string Name, decimal Price
 
 public sealed record EventBody(
     string Type, string RecommendationId, string Sku, string AnchorSku, int Slot, string Source, string? CustomerId, string? VisitorId,
-    DateTime At, int? Quantity = null, decimal? Revenue = null, string Placement = "product");
+    DateTime At, int? Quantity = null, decimal? Revenue = null, string Placement = "product", string? OrderId = null);
 
 public sealed record EventBatchBody(IReadOnlyList<EventBody> Events);
 

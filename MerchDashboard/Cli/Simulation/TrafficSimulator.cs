@@ -114,7 +114,8 @@ public sealed class TrafficSimulator(StorefrontTrafficClient client, ShopperBeha
         lines = [.. lines.DistinctBy(l => l.Sku)];
         var orderId = $"SIM-{_runStamp}-{_total.Orders + 1:000000}";
         _orders.Add(new OrderBody(orderId, shopper.CustomerId ?? visitorId!, Now(), lines));
-        _purchases.AddRange(carted.Select(c => Event("purchase", list, c, shopper, visitorId) with { Quantity = 1, Revenue = c.Price }));
+        // The order id lets the report count an order known from both its purchase events and the orders API once.
+        _purchases.AddRange(carted.Select(c => Event("purchase", list, c, shopper, visitorId) with { Quantity = 1, Revenue = c.Price, OrderId = orderId }));
         var revenue = lines.Sum(l => l.Quantity * l.UnitPrice);
         var listRevenue = carted.Sum(c => c.Price);
         Count(arm, t =>

@@ -13,9 +13,11 @@ namespace MerchDashboard.Features.Experiments;
 /// Gathers an experiment's events and its exposed shoppers' orders and hands them to <see cref="ExperimentAnalyzer"/>.
 /// Orders: those in the Orders table (imported or posted to the orders API) of customers whose id was a shopper id
 /// in the experiment, plus orders known only from purchase events (a visitor's, or not yet imported), one per order id.
+/// The CLV fit is the dashboards' (<see cref="DashboardQueries.ClvAsync"/>), cached by order facts and filter, so a
+/// re-render or a second report of the same day reuses it.
 /// </summary>
 public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory, ExperimentCommands commands, OrderFactsStore facts,
-    StoreSnapshotService snapshots, IOptions<ExperimentOptions> options, TimeProvider time)
+    DashboardQueries dashboards, StoreSnapshotService snapshots, IOptions<ExperimentOptions> options, TimeProvider time)
 {
     public async Task<(ExperimentReport? Report, string? Error)> ReportAsync(string name, CancellationToken ct)
     {
@@ -53,7 +55,18 @@ public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory,
         var (predicted, clvProblem) = await PredictedClvAsync(customerIds, end);
         var input = new ExperimentInput(shares, start, end, TimeSpan.FromHours(window), events, orders, facts.Lists(), predicted);
         var results = ExperimentAnalyzer.Analyze(input);
-        return (ExperimentReportBuilder.Build(experiment, end, window, results, clvProblem is null ? [] : [$"Predicted CLV: {clvProblem}"]), null);
+        var warnings = new List<string>();
+        if (clvProblem is not null)
+        {
+            warnings.Add($"Predicted CLV: {clvProblem}");
+        }
+        var fittedOn = snapshots.Current.LoadedAt;
+        if (orders.Count(o => o.PlacedAt > fittedOn) is > 0 and var unfitted)
+        {
+            warnings.Add($"Predicted CLV is fitted on the orders loaded at {fittedOn:yyyy-MM-dd HH:mm} UTC: {unfitted:N0} orders of exposed shoppers placed since " +
+                "enter it after the next import or mining run, so for now it reflects the shoppers' history rather than the arms.");
+        }
+        return (ExperimentReportBuilder.Build(experiment, end, window, results, warnings), null);
     }
 
     private static IEnumerable<ShopperOrder> OrdersFromPurchaseEvents(List<EventRow> rows, HashSet<string> stored) =>
@@ -65,13 +78,13 @@ public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory,
 
     private async Task<(Dictionary<string, double> Values, string? Problem)> PredictedClvAsync(List<string> shopperIds, DateTime end)
     {
-        var orders = (await facts.GetAsync()).Orders;
-        if (orders.Count == 0)
+        var storeOrders = await facts.GetAsync();
+        if (storeOrders.Orders.Count == 0)
         {
             return ([], "no orders in the store.");
         }
-        var filter = new DashboardFilter(DateOnly.FromDateTime(orders.Min(o => o.PlacedAt)), DateOnly.FromDateTime(end));
-        var clv = ClvCalculator.Clv(orders, filter);
+        var filter = new DashboardFilter(DateOnly.FromDateTime(storeOrders.Orders.Min(o => o.PlacedAt)), DateOnly.FromDateTime(end));
+        var clv = await dashboards.ClvAsync(storeOrders, filter);
         if (clv.Result is not { } result)
         {
             return ([], clv.Problem);

@@ -51,12 +51,11 @@ public sealed class ExperimentServing(ExperimentAssignment assignment, ServedLis
         }
         var shopper = customer is null ? null : profiles.Find(snapshot, customer, asOf);
         var list = ArmStrategy.Compose(arm, snapshot, anchor.Id, shopper, asOf, limit ?? RecommendationService.DefaultSlotsOf(snapshot));
-        var items = list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
-            ArmStrategy.SourceName(arm, s.Source), s.PersonalizationMoved, s.ShopperExplanation,
-            s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked)).ToList();
-        return new FrequentlyBoughtWithDto(anchor.Sku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt,
-            customer, items, list.LockedSlots);
+        return ServedListCache.ToDto(anchor.Sku, list, customer, SourceNames(arm));
     }
+
+    /// <summary>How an arm's slots name their source (<see cref="ArmStrategy.SourceName"/>), for lists and carts alike.</summary>
+    public static Func<SlotSource, string> SourceNames(Arm arm) => source => ArmStrategy.SourceName(arm, source);
 
     private static string? NullIfEmpty(string? id) => string.IsNullOrEmpty(id) ? null : id;
 }

@@ -54,14 +54,16 @@ public static class CartEndpoints
         var slots = request.Limit ?? RecommendationService.DefaultSlotsOf(snapshot);
         var visitor = string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId;
         var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, asOf, slots, customer, visitor);
-        return TypedResults.Ok(ToDto(composed, snapshot, customer, visitor) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName });
+        var sourceName = assigned is null ? null : ExperimentServing.SourceNames(assigned.Arm);
+        return TypedResults.Ok(ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName });
     }
 
-    internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId) => new(
+    internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId,
+        Func<SlotSource, string>? sourceName = null) => new(
         composed.RecommendationId, composed.ComposedAt, customerId, visitorId,
         [.. composed.CartProductIds.Select(id => snapshot.Product(id)!.Sku)],
         [.. composed.Slots.Select(s => new CartSlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
-            RecommendationEndpoints.SourceName(s.Source), s.Locked, s.PersonalizationMoved,
+            (sourceName ?? RecommendationEndpoints.SourceName)(s.Source), s.Locked, s.PersonalizationMoved,
             [.. s.Complements.Select(id => snapshot.Product(id)!.Sku)], BasisName(s.Basis), s.Explanation,
             s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null))]);
 

@@ -78,10 +78,11 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         return frame;
     }
 
-    internal static FrequentlyBoughtWithDto ToDto(string anchorSku, ComposedList list, string? customerId) =>
+    /// <summary>The one mapping of a composed list to its wire form; an experiment arm passes its own <paramref name="sourceName"/>.</summary>
+    internal static FrequentlyBoughtWithDto ToDto(string anchorSku, ComposedList list, string? customerId, Func<SlotSource, string>? sourceName = null) =>
         new(anchorSku, RecommendationEndpoints.ModeName(list.Mode), list.RecommendationId, list.ComposedAt, customerId,
             [.. list.Slots.Select(s => new SlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
-                RecommendationEndpoints.SourceName(s.Source), s.PersonalizationMoved, s.ShopperExplanation,
+                (sourceName ?? RecommendationEndpoints.SourceName)(s.Source), s.PersonalizationMoved, s.ShopperExplanation,
                 s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null, s.Locked))],
             list.LockedSlots);
 

@@ -41,15 +41,7 @@ public static class StorefrontSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, ct) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-                await Results.Problem(title: "Too many requests", detail: "This API key has used its request allowance for now; retry after the time in the Retry-After header.",
-                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
-            };
+            o.OnRejected = (context, _) => RateLimitRejection.WriteAsync(context);
             o.AddPolicy(RateLimitPolicy, context =>
             {
                 if (PublishableRateLimits.PerVisitor(context) is { } perVisitor)
