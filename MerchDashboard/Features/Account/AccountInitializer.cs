@@ -15,6 +15,7 @@ public sealed class AccountInitializer(
     IHostEnvironment environment,
     IOptions<DatabaseOptions> database,
     IOptions<DemoAccountOptions> demo,
+    IOptions<IdentityOptions> identity,
     ILogger<AccountInitializer> logger)
 {
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> DemoUsers =
@@ -51,7 +52,7 @@ public sealed class AccountInitializer(
         var lines = new List<string> { "Demo accounts (Development only). Sign in at /login.", "" };
         foreach (var (userName, displayName, role) in DemoUsers)
         {
-            var password = string.IsNullOrEmpty(demo.Value.Password) ? GeneratePassword() : demo.Value.Password;
+            var password = string.IsNullOrEmpty(demo.Value.Password) ? GeneratePassword(identity.Value.Password) : demo.Value.Password;
             var result = await accounts.CreateUserAsync(userName, displayName, password, role);
             if (!result.Succeeded)
             {
@@ -68,6 +69,21 @@ public sealed class AccountInitializer(
             file, Environment.NewLine, string.Join(Environment.NewLine, lines.Skip(2)));
     }
 
-    private static string GeneratePassword() =>
-        "Demo-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
+    private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    /// <summary>
+    /// A random password that passes the configured rules: a draw lacking a required kind of character (a digit,
+    /// say, which 14 random letters and digits miss about one time in eleven) is drawn again.
+    /// </summary>
+    internal static string GeneratePassword(PasswordOptions rules)
+    {
+        while (true)
+        {
+            var password = "Demo-" + RandomNumberGenerator.GetString(PasswordAlphabet, Math.Max(14, rules.RequiredLength));
+            if (!DemoAccountOptionsValidator.Missing(password, rules).Any())
+            {
+                return password;
+            }
+        }
+    }
 }

@@ -31,7 +31,7 @@ public sealed class DemoAccountOptionsValidator(IOptions<IdentityOptions> identi
                 + "like every account's password (or leave it empty for random ones).");
     }
 
-    private static IEnumerable<string> Missing(string password, PasswordOptions rules)
+    internal static IEnumerable<string> Missing(string password, PasswordOptions rules)
     {
         if (password.Length < rules.RequiredLength)
         {

@@ -37,7 +37,7 @@ public sealed class ExperimentReports(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var max = options.Value.MaxReportEvents;
         var rows = await db.StorefrontEvents.AsNoTracking().Where(e => e.ExperimentId == experiment.Id && e.Arm != null)
-            .Select(e => new EventRow(e.CustomerId ?? e.VisitorId, e.Arm!.Value, e.Type, e.At, e.ProductId, e.Source, e.OrderId, e.Quantity, e.Revenue))
+            .OrderBy(e => e.Id).Select(e => new EventRow(e.CustomerId ?? e.VisitorId, e.Arm!.Value, e.Type, e.At, e.ProductId, e.Source, e.OrderId, e.Quantity, e.Revenue))
             .Take(max + 1).ToListAsync(ct);
         if (rows.Count > max)
         {
