@@ -1,7 +1,5 @@
 using System.CommandLine;
-using MerchDashboard.Data;
 using MerchDashboard.Features.Storefront;
-using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Cli;
 
@@ -61,16 +59,7 @@ public static class ApiKeyVerb
 
     private static async Task<ApiKeyService> KeysAsync(VerbContext context, CancellationToken ct)
     {
-        var host = CliHost.Build(context, services =>
-        {
-            services.AddOptions<PublishableKeyOptions>().BindConfiguration(PublishableKeyOptions.Section).ValidateDataAnnotations();
-            services.AddSingleton<ApiKeyService>();
-        });
-        var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            await db.Database.MigrateAsync(ct);
-        }
+        var host = await CliHost.BuildMigratedAsync(context, CliHost.AddApiKeys, ct);
         return host.Services.GetRequiredService<ApiKeyService>();
     }
 }

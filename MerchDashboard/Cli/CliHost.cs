@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MerchDashboard.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Console;
 
 namespace MerchDashboard.Cli;
@@ -40,5 +41,29 @@ public static class CliHost
         builder.Services.AddMerchData();
         configure?.Invoke(builder.Services);
         return builder.Build();
+    }
+
+    /// <summary>As <see cref="Build"/>, with the database brought up to the latest migration, as the web app does at start.</summary>
+    public static async Task<IHost> BuildMigratedAsync(VerbContext context, Action<IServiceCollection>? configure, CancellationToken ct)
+    {
+        var host = Build(context, configure);
+        try
+        {
+            await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
+            await db.Database.MigrateAsync(ct);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The API key service and its options, as the <c>api-key</c> and <c>simulate-traffic</c> verbs use them.</summary>
+    public static void AddApiKeys(IServiceCollection services)
+    {
+        services.AddOptions<Features.Storefront.PublishableKeyOptions>().BindConfiguration(Features.Storefront.PublishableKeyOptions.Section).ValidateDataAnnotations();
+        services.AddSingleton<Features.Storefront.ApiKeyService>();
     }
 }

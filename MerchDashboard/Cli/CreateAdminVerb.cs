@@ -1,7 +1,5 @@
 using System.CommandLine;
-using MerchDashboard.Data;
 using MerchDashboard.Features.Account;
-using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Cli;
 
@@ -19,12 +17,7 @@ public static class CreateAdminVerb
             {
                 var name = context.Get(user) ?? Prompt(context, "User name: ", secret: false);
                 var secret = context.Get(password) ?? Prompt(context, "Password: ", secret: true);
-                using var host = CliHost.Build(context, services => services.AddMerchIdentityStores());
-                var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-                await using (var db = await factory.CreateDbContextAsync(ct))
-                {
-                    await db.Database.MigrateAsync(ct);
-                }
+                using var host = await CliHost.BuildMigratedAsync(context, services => services.AddMerchIdentityStores(), ct);
                 await host.Services.GetRequiredService<AccountInitializer>().InitializeAsync(demoStoreLoaded: false);
                 var result = await host.Services.GetRequiredService<AccountCommands>()
                     .CreateFirstAdminAsync(name, context.Get(displayName) ?? name, secret);

@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
-using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Cli;
 
@@ -91,14 +89,8 @@ public static class ExperimentVerb
         });
     }
 
-    private static async Task<IHost> HostAsync(VerbContext context, CancellationToken ct)
-    {
-        var host = CliHost.Build(context, services => services.AddFeatures());
-        var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
-        return host;
-    }
+    private static Task<IHost> HostAsync(VerbContext context, CancellationToken ct) =>
+        CliHost.BuildMigratedAsync(context, services => services.AddFeatures(), ct);
 
     private static string Time(DateTime? at) => at?.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using MerchDashboard.Data;
 using MerchDashboard.Data.Import;
 using MerchDashboard.Data.Import.Cleaning;
-using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Cli;
 
@@ -36,12 +34,7 @@ public static class ImportVerb
                 {
                     throw new CliUserException("nothing to import: give --folder DIR or --orders FILE (with --products, --categories, --customers as needed)");
                 }
-                using var host = CliHost.Build(context);
-                var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-                await using (var db = await factory.CreateDbContextAsync(ct))
-                {
-                    await db.Database.MigrateAsync(ct);
-                }
+                using var host = await CliHost.BuildMigratedAsync(context, null, ct);
                 var progress = new ConsoleProgress<ImportProgress>(context.Error, p => $"{p.Stage}: {p.Fraction:P0}");
                 var report = await host.Services.GetRequiredService<StoreImporter>().ImportAsync(files, progress, ct);
                 progress.Done();

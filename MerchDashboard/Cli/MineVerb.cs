@@ -1,8 +1,6 @@
 using System.CommandLine;
-using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Mining;
-using Microsoft.EntityFrameworkCore;
 
 namespace MerchDashboard.Cli;
 
@@ -14,12 +12,7 @@ public static class MineVerb
         [CliHost.ConnectionString, CliHost.DataFolder],
         async (context, ct) =>
         {
-            using var host = CliHost.Build(context, services => services.AddMining());
-            var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-            await using (var db = await factory.CreateDbContextAsync(ct))
-            {
-                await db.Database.MigrateAsync(ct);
-            }
+            using var host = await CliHost.BuildMigratedAsync(context, services => services.AddMining(), ct);
             var job = host.Services.GetRequiredService<MiningJob>();
             var progress = new ConsoleProgress<MiningStatus>(context.Error, s => $"{s.Stage}: {s.Progress:P0}");
             job.StatusChanged += progress.Report;

@@ -2,11 +2,9 @@ using System.CommandLine;
 using System.Text.Json;
 using MerchDashboard.Cli.Simulation;
 using MerchDashboard.Data.Seeding;
-using MerchDashboard.Data;
 using MerchDashboard.Features;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Storefront;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Cli;
@@ -113,18 +111,12 @@ public static class SimulateTrafficVerb
     /// <summary>How long to wait for the app to serve an experiment this command started: two of its refresh periods and a margin.</summary>
     private static TimeSpan ServePatience(ExperimentOptions options) => TimeSpan.FromSeconds(2 * options.RefreshSeconds + 10);
 
-    private static async Task<IHost> DatabaseHostAsync(VerbContext context, CancellationToken ct)
-    {
-        var host = CliHost.Build(context, services =>
+    private static Task<IHost> DatabaseHostAsync(VerbContext context, CancellationToken ct) =>
+        CliHost.BuildMigratedAsync(context, services =>
         {
             services.AddFeatures();
-            services.AddOptions<PublishableKeyOptions>().BindConfiguration(PublishableKeyOptions.Section).ValidateDataAnnotations();
-            services.AddSingleton<ApiKeyService>();
-        });
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
-        return host;
-    }
+            CliHost.AddApiKeys(services);
+        }, ct);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

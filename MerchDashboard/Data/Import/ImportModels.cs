@@ -13,9 +13,6 @@ public sealed record ImportSource(string FileName, Func<Stream> Open)
 /// The files of one import. Every file is optional but orders are what most imports bring; a catalog
 /// (products) given here makes an order line with an unknown SKU an error instead of a new product.
 /// </summary>
-/// <summary>The SKUs, customer ids and category codes an import's files reference (as the files spell them, trimmed).</summary>
-public sealed record ImportScope(IReadOnlyCollection<string> Skus, IReadOnlyCollection<string> CustomerIds, IReadOnlyCollection<string> CategoryCodes);
-
 public sealed record StoreFiles
 {
     public ImportSource? Categories { get; init; }
@@ -48,6 +45,15 @@ public sealed record StoreFiles
     /// no product from an order line (<see cref="RequireKnownSkus"/>).
     /// </summary>
     public ImportScope? Scope { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Scope"/> (if any) names every key these files can touch: only products and orders do, and
+    /// orders only when an unknown SKU is an error rather than a new product.
+    /// </summary>
+    internal bool ScopeCoversFiles =>
+        Scope is null
+        || (Categories ?? Customers ?? ComplementRules ?? CuratedLists ?? CuratedOverrides) is null
+            && (Orders is null || RequireKnownSkus || Products is not null);
 
     public const string CategoriesFile = "categories.csv";
     public const string ProductsFile = "products.csv";
@@ -149,3 +155,6 @@ public sealed record ImportReport(
     private string SkipDetail => Cleaning.Count == 0 ? ""
         : " Cleaning: " + string.Join("; ", Cleaning.Select(k => $"{k.Name}: {k.Count:N0}")) + ".";
 }
+
+/// <summary>The SKUs, customer ids and category codes an import's files reference (as the files spell them, trimmed).</summary>
+public sealed record ImportScope(IReadOnlyCollection<string> Skus, IReadOnlyCollection<string> CustomerIds, IReadOnlyCollection<string> CategoryCodes);

@@ -31,8 +31,7 @@ public sealed class StoreImporter(
     /// </summary>
     public async Task<ImportReport> ImportAsync(StoreFiles files, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        if (files.Scope is not null && (files.Categories ?? files.Customers ?? files.ComplementRules ?? files.CuratedLists ?? files.CuratedOverrides) is not null
-            || files.Scope is not null && files.Orders is not null && !files.RequireKnownSkus && files.Products is null)
+        if (!files.ScopeCoversFiles)
         {
             throw new ArgumentException("An import scope covers products and orders of known SKUs only (StoreFiles.Scope)", nameof(files));
         }
