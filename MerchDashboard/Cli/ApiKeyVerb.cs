@@ -20,46 +20,47 @@ public static class ApiKeyVerb
                 {
                     throw new CliUserException($"--scope: {scopeError}");
                 }
-                var keys = await KeysAsync(context, ct);
-                var (created, error) = await keys.CreateAsync(context.Get(name), "command line", scopes, context.Parse.GetValue(origin) ?? [], ct);
-                if (created is null)
+                return await WithKeysAsync(context, async keys =>
                 {
-                    throw new CliUserException(error!);
-                }
-                var origins = created.Info.AllowedOrigins.Count == 0 ? "" : $", accepted from {string.Join(" ", created.Info.AllowedOrigins)}";
-                await context.Out.WriteLineAsync(created.Key);
-                await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created with scopes {string.Join(",", created.Info.Scopes)}{origins}. This is the only time it is shown; send it in the X-Api-Key header.");
-                return CommandLine.Success;
+                    var (created, error) = await keys.CreateAsync(context.Get(name), "command line", scopes, context.Parse.GetValue(origin) ?? [], ct);
+                    if (created is null)
+                    {
+                        throw new CliUserException(error!);
+                    }
+                    var origins = created.Info.AllowedOrigins.Count == 0 ? "" : $", accepted from {string.Join(" ", created.Info.AllowedOrigins)}";
+                    await context.Out.WriteLineAsync(created.Key);
+                    await context.Error.WriteLineAsync($"Key '{created.Info.Name}' created with scopes {string.Join(",", created.Info.Scopes)}{origins}. This is the only time it is shown; send it in the X-Api-Key header.");
+                }, ct);
             }));
         var revokeName = Verb.Option<string>("--name", "The key to revoke", required: true);
         command.Subcommands.Add(Verb.Create("revoke", "Revoke a key: requests with it are refused from now on.", [revokeName, CliHost.ConnectionString, CliHost.DataFolder],
-            async (context, ct) =>
+            (context, ct) => WithKeysAsync(context, async keys =>
             {
-                var error = await (await KeysAsync(context, ct)).RevokeAsync(context.Get(revokeName), ct);
+                var error = await keys.RevokeAsync(context.Get(revokeName), ct);
                 if (error is not null)
                 {
                     throw new CliUserException(error);
                 }
                 await context.Out.WriteLineAsync($"Key '{context.Get(revokeName)}' revoked.");
-                return CommandLine.Success;
-            }));
+            }, ct)));
         command.Subcommands.Add(Verb.Create("list", "List keys (names, prefixes, status; never the keys).", [CliHost.ConnectionString, CliHost.DataFolder],
-            async (context, ct) =>
+            (context, ct) => WithKeysAsync(context, async keys =>
             {
-                foreach (var key in await (await KeysAsync(context, ct)).ListAsync(ct))
+                foreach (var key in await keys.ListAsync(ct))
                 {
                     var status = key.IsActive ? "active" : $"revoked {key.RevokedAt:yyyy-MM-dd HH:mm}Z";
                     var origins = key.AllowedOrigins.Count == 0 ? "" : $" from {string.Join(" ", key.AllowedOrigins)}";
                     await context.Out.WriteLineAsync($"{key.Name}\t{key.Prefix}…\t{string.Join(",", key.Scopes)}{origins}\tcreated {key.CreatedAt:yyyy-MM-dd HH:mm}Z by {key.CreatedBy}\t{status}");
                 }
-                return CommandLine.Success;
-            }));
+            }, ct)));
         return command;
     }
 
-    private static async Task<ApiKeyService> KeysAsync(VerbContext context, CancellationToken ct)
+    /// <summary>Runs <paramref name="action"/> on the key service of a migrated host, disposed (its connections closed) afterwards.</summary>
+    private static async Task<int> WithKeysAsync(VerbContext context, Func<ApiKeyService, Task> action, CancellationToken ct)
     {
-        var host = await CliHost.BuildMigratedAsync(context, CliHost.AddApiKeys, ct);
-        return host.Services.GetRequiredService<ApiKeyService>();
+        using var host = await CliHost.BuildMigratedAsync(context, CliHost.AddApiKeys, ct);
+        await action(host.Services.GetRequiredService<ApiKeyService>());
+        return CommandLine.Success;
     }
 }
