@@ -39,14 +39,14 @@ public class EngineMiningApiTests
         const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
         foreach (var member in type.GetMembers(Declared))
         {
-            var types = member switch
+            Type[] types = member switch
             {
                 PropertyInfo p => [p.PropertyType],
                 FieldInfo f => [f.FieldType],
                 MethodInfo m when m.Name is nameof(ToString) or "PrintMembers" => [],
                 MethodInfo m => [m.ReturnType, .. m.GetParameters().Select(p => p.ParameterType)],
-                ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType).ToArray(),
-                _ => Array.Empty<Type>(),
+                ConstructorInfo c => [.. c.GetParameters().Select(p => p.ParameterType)],
+                _ => [],
             };
             if (types.Any(CarriesText))
             {
