@@ -43,7 +43,7 @@ public sealed class MiningProductIdOrderTests : IAsyncLifetime
 
         await using var db = _database.CreateDbContext();
         var run = await db.MiningRuns.SingleAsync(TestContext.Current.CancellationToken);
-        var settings = System.Text.Json.JsonSerializer.Deserialize<MiningSettings>(run.SettingsJson)!;
+        var settings = System.Text.Json.JsonSerializer.Deserialize<MiningSettings>(run.SettingsJson)! with { ListSize = MiningJob.StoredCandidates };
         var pairs = await db.MinedPairs.ToListAsync(TestContext.Current.CancellationToken);
         var bundles = await db.MinedBundles.ToListAsync(TestContext.Current.CancellationToken);
         var stored = Describe(
