@@ -10,9 +10,10 @@ namespace MerchDashboard.Engine.Mining;
 public sealed class BasketEncoder
 {
     /// <summary>
-    /// Ids up to this many times the item occurrences (plus <see cref="DirectMapSlack"/>) are renumbered through a
-    /// table indexed by id (four bytes per possible id, no more than the occurrences themselves take, times
-    /// this); sparser ids go through a dictionary of the distinct ids instead.
+    /// Ids below this many times the item occurrences (plus <see cref="DirectMapSlack"/>) are renumbered through a
+    /// table indexed by id: four bytes per possible id, so at most 16 bytes per occurrence plus 4 MB, held only
+    /// while <see cref="Merge"/> runs. Sparser ids (say ids near <see cref="int.MaxValue"/>) go through a
+    /// dictionary of the distinct ids instead: slower, and bounded by the distinct ids.
     /// </summary>
     private const int DirectMapIdsPerOccurrence = 4;
     private const int DirectMapSlack = 1 << 20;
