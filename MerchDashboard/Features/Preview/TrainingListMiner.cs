@@ -6,8 +6,8 @@ namespace MerchDashboard.Features.Preview;
 /// <summary>
 /// The frequently-bought-with lists the offline evaluation scores, mined from the training part of a
 /// <see cref="HoldoutSplit"/> only (mining the served lists would leak the held-out orders). A basket is an
-/// order: the lines sharing (customer, time). Product ids are zero-padded labels so that their ordinal order
-/// is their numeric order.
+/// order: the lines sharing (customer, time). The engine takes the product ids as they are and breaks ties in
+/// id order.
 /// </summary>
 public static class TrainingListMiner
 {
