@@ -128,7 +128,7 @@ public static class BenchVerb
         GC.Collect();
         var allocatedBefore = GC.GetTotalAllocatedBytes(true);
 
-        var baskets = stage.Time("parse", () => BasketFileReader.Read(path, Progress(context, "parsing"), ct).Baskets!);
+        var baskets = stage.Time("parse", () => BasketFileReader.Read(path, Progress(context, "parsing"), ct).Baskets!.Baskets);
         figures["itemOccurrences"] = Enumerable.Range(0, baskets.ItemCount).Sum(i => (long)baskets.ItemSupportCount(i));
         var minCount = settings.MinCountFor(baskets.BasketCount);
         figures["minCount"] = minCount;

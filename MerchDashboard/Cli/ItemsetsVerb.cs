@@ -20,8 +20,9 @@ public static class ItemsetsVerb
                     MaxLength = context.Get(limits.MaxLength),
                 });
                 var json = input.Json(context);
-                var baskets = input.Load(context, ct);
-                var budget = limits.Budget(context, baskets);
+                var labelled = input.Load(context, ct);
+                var budget = limits.Budget(context, labelled);
+                var baskets = labelled.Baskets;
                 var minCount = settings.MinCountFor(baskets.BasketCount);
                 var progress = new ConsoleProgress<double>(context.Error, p => $"mining: {p:P0}");
                 var itemsets = FrequentItemsetMiner.TryMine(baskets, minCount, settings.MaxLength, budget, progress, ct)
@@ -31,11 +32,11 @@ public static class ItemsetsVerb
                 {
                     if (json)
                     {
-                        MiningOutput.WriteItemsetsJson(writer, itemsets, settings);
+                        MiningOutput.WriteItemsetsJson(writer, labelled, itemsets, settings);
                     }
                     else
                     {
-                        MiningOutput.WriteItemsetsCsv(writer, itemsets);
+                        MiningOutput.WriteItemsetsCsv(writer, labelled, itemsets);
                     }
                 });
                 return Task.FromResult(CommandLine.Success);

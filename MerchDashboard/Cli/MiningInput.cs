@@ -29,7 +29,7 @@ internal sealed class MiningInput
     };
 
     /// <summary>Reads the baskets named on the command line; problems become a <see cref="CliUserException"/>.</summary>
-    public TransactionSet Load(VerbContext context, CancellationToken cancellationToken)
+    public LabelledBaskets Load(VerbContext context, CancellationToken cancellationToken)
     {
         var (baskets, orders) = (context.Get(Baskets), context.Get(Orders));
         if ((baskets is null) == (orders is null))
@@ -47,9 +47,9 @@ internal sealed class MiningInput
     }
 
     /// <summary>One basket per order (in file order) with its distinct SKUs; orders set apart from mining are left out.</summary>
-    public static TransactionSet BasketsOf(CleanedOrders cleaned)
+    public static LabelledBaskets BasketsOf(CleanedOrders cleaned)
     {
-        var encoder = new BasketEncoder();
+        var encoder = new SkuBasketBuilder();
         foreach (var order in cleaned.Orders.Where(o => !o.ExcludedFromMining))
         {
             foreach (var line in order.Lines)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MerchDashboard.Data.Import;
 using MerchDashboard.Engine.Mining;
 
 namespace MerchDashboard.Cli;
@@ -20,8 +21,8 @@ internal sealed class MiningLimitOptions
 
     public IEnumerable<Option> All => [MaxLength, MemoryBudgetMb];
 
-    /// <summary>A fresh budget with the encoded baskets already reserved, or a <see cref="CliUserException"/>.</summary>
-    public MemoryBudget Budget(VerbContext context, TransactionSet baskets)
+    /// <summary>A fresh budget with the encoded baskets and their SKUs already reserved, or a <see cref="CliUserException"/>.</summary>
+    public MemoryBudget Budget(VerbContext context, LabelledBaskets baskets)
     {
         var megabytes = context.Get(MemoryBudgetMb);
         if (megabytes is < MemoryBudget.MinMegabytes or > MemoryBudget.MaxMegabytes)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MerchDashboard.Data.Import;
 using MerchDashboard.Engine.Mining;
 
 namespace MerchDashboard.Cli;
@@ -10,7 +11,8 @@ namespace MerchDashboard.Cli;
 /// The <c>rules</c> and <c>itemsets</c> output formats of PRODUCT.md. Numbers are invariant-culture,
 /// shortest round-trip ("R"); an infinite conviction is <c>Infinity</c> in CSV and the string
 /// <c>"Infinity"</c> in JSON (which System.Text.Json reads back with AllowNamedFloatingPointLiterals).
-/// Rows come in the order of <see cref="RuleGenerator"/> and <see cref="FrequentItemsets"/>.
+/// Rows come in the order of <see cref="RuleGenerator"/> and <see cref="FrequentItemsets"/>; the engine's items are
+/// written as the SKUs of <see cref="LabelledBaskets"/>.
 /// </summary>
 public static class MiningOutput
 {
@@ -18,7 +20,7 @@ public static class MiningOutput
     public const string ItemsetsHeader = "items,size,count,support";
     private const int FlushBytes = 1 << 20;
 
-    public static void WriteRulesCsv(TextWriter writer, FrequentItemsets itemsets, IReadOnlyList<AssociationRule> rules)
+    public static void WriteRulesCsv(TextWriter writer, LabelledBaskets labels, FrequentItemsets itemsets, IReadOnlyList<AssociationRule> rules)
     {
         writer.Write(RulesHeader + "\n");
         var antecedent = new int[Math.Max(1, itemsets.MaxLength)];
@@ -27,8 +29,8 @@ public static class MiningOutput
         {
             var s = rule.Statistics;
             line.Clear()
-                .Append(Csv(JoinLabels(itemsets.Baskets, antecedent.AsSpan(0, rule.Antecedent(itemsets, antecedent))))).Append(',')
-                .Append(Csv(itemsets.Baskets.Label(rule.Consequent(itemsets)))).Append(',')
+                .Append(Csv(JoinLabels(labels, antecedent.AsSpan(0, rule.Antecedent(itemsets, antecedent))))).Append(',')
+                .Append(Csv(labels.Label(rule.Consequent(itemsets)))).Append(',')
                 .Append(s.Count.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(Number(s.Support)).Append(',').Append(Number(s.Confidence)).Append(',')
                 .Append(Number(s.Lift)).Append(',').Append(Number(s.Leverage)).Append(',')
@@ -37,14 +39,14 @@ public static class MiningOutput
         }
     }
 
-    public static void WriteItemsetsCsv(TextWriter writer, FrequentItemsets itemsets)
+    public static void WriteItemsetsCsv(TextWriter writer, LabelledBaskets labels, FrequentItemsets itemsets)
     {
         writer.Write(ItemsetsHeader + "\n");
         var line = new StringBuilder();
         for (var set = 0; set < itemsets.Count; set++)
         {
             line.Clear()
-                .Append(Csv(JoinLabels(itemsets.Baskets, itemsets.Items(set)))).Append(',')
+                .Append(Csv(JoinLabels(labels, itemsets.Items(set)))).Append(',')
                 .Append(itemsets.Size(set).ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(itemsets.SupportCount(set).ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(Number(itemsets.Support(set))).Append('\n');
@@ -52,7 +54,7 @@ public static class MiningOutput
         }
     }
 
-    public static void WriteRulesJson(TextWriter writer, FrequentItemsets itemsets, IReadOnlyList<AssociationRule> rules, MiningSettings settings)
+    public static void WriteRulesJson(TextWriter writer, LabelledBaskets labels, FrequentItemsets itemsets, IReadOnlyList<AssociationRule> rules, MiningSettings settings)
     {
         var antecedent = new int[Math.Max(1, itemsets.MaxLength)];
         WriteJson(writer, itemsets, settings, "rules", rules.Count, (json, i) =>
@@ -63,10 +65,10 @@ public static class MiningOutput
             json.WriteStartArray("antecedent");
             foreach (var item in antecedent.AsSpan(0, rule.Antecedent(itemsets, antecedent)))
             {
-                json.WriteStringValue(itemsets.Baskets.Label(item));
+                json.WriteStringValue(labels.Label(item));
             }
             json.WriteEndArray();
-            json.WriteString("consequent", itemsets.Baskets.Label(rule.Consequent(itemsets)));
+            json.WriteString("consequent", labels.Label(rule.Consequent(itemsets)));
             json.WriteNumber("count", s.Count);
             json.WriteNumber("support", s.Support);
             json.WriteNumber("confidence", s.Confidence);
@@ -84,14 +86,14 @@ public static class MiningOutput
         });
     }
 
-    public static void WriteItemsetsJson(TextWriter writer, FrequentItemsets itemsets, MiningSettings settings) =>
+    public static void WriteItemsetsJson(TextWriter writer, LabelledBaskets labels, FrequentItemsets itemsets, MiningSettings settings) =>
         WriteJson(writer, itemsets, settings, "itemsets", itemsets.Count, (json, set) =>
         {
             json.WriteStartObject();
             json.WriteStartArray("items");
             foreach (var item in itemsets.Items(set))
             {
-                json.WriteStringValue(itemsets.Baskets.Label(item));
+                json.WriteStringValue(labels.Label(item));
             }
             json.WriteEndArray();
             json.WriteNumber("size", itemsets.Size(set));
@@ -139,16 +141,16 @@ public static class MiningOutput
         writer.Write('\n');
     }
 
-    private static string JoinLabels(TransactionSet baskets, ReadOnlySpan<int> items)
+    private static string JoinLabels(LabelledBaskets labels, ReadOnlySpan<int> items)
     {
         if (items.Length == 1)
         {
-            return baskets.Label(items[0]);
+            return labels.Label(items[0]);
         }
         var text = new StringBuilder();
         foreach (var item in items)
         {
-            text.Append(text.Length > 0 ? "|" : "").Append(baskets.Label(item));
+            text.Append(text.Length > 0 ? "|" : "").Append(labels.Label(item));
         }
         return text.ToString();
     }

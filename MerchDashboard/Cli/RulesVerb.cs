@@ -25,8 +25,9 @@ public static class RulesVerb
                     MaxLength = context.Get(limits.MaxLength),
                 });
                 var json = input.Json(context);
-                var baskets = input.Load(context, ct);
-                var budget = limits.Budget(context, baskets);
+                var labelled = input.Load(context, ct);
+                var budget = limits.Budget(context, labelled);
+                var baskets = labelled.Baskets;
                 var minCount = settings.MinCountFor(baskets.BasketCount);
                 var progress = new ConsoleProgress<double>(context.Error, p => $"mining: {p:P0}");
                 var itemsets = FrequentItemsetMiner.TryMine(baskets, minCount, settings.MaxLength, budget, progress, ct)
@@ -41,11 +42,11 @@ public static class RulesVerb
                 {
                     if (json)
                     {
-                        MiningOutput.WriteRulesJson(writer, itemsets, rules, settings);
+                        MiningOutput.WriteRulesJson(writer, labelled, itemsets, rules, settings);
                     }
                     else
                     {
-                        MiningOutput.WriteRulesCsv(writer, itemsets, rules);
+                        MiningOutput.WriteRulesCsv(writer, labelled, itemsets, rules);
                     }
                 });
                 return Task.FromResult(CommandLine.Success);

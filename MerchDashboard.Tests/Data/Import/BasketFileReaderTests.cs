@@ -13,21 +13,22 @@ public class BasketFileReaderTests
 
         var result = Read(bytes);
 
-        var baskets = result.Baskets.ShouldNotBeNull();
+        var labelled = result.Baskets.ShouldNotBeNull();
+        var baskets = labelled.Baskets;
         baskets.BasketCount.ShouldBe(4);
-        baskets.Labels.ShouldBe(["bread", "milk", "ä"]);
-        Labels(baskets, 0).ShouldBe(["bread", "milk"]);
-        Labels(baskets, 1).ShouldBeEmpty();
-        Labels(baskets, 2).ShouldBe(["bread"]);
-        Labels(baskets, 3).ShouldBe(["milk", "ä"]);
-        baskets.ItemSupportCount(baskets.IdOf("milk")).ShouldBe(2);
+        labelled.Labels.ShouldBe(["bread", "milk", "ä"]);
+        Labels(labelled, 0).ShouldBe(["bread", "milk"]);
+        Labels(labelled, 1).ShouldBeEmpty();
+        Labels(labelled, 2).ShouldBe(["bread"]);
+        Labels(labelled, 3).ShouldBe(["milk", "ä"]);
+        baskets.ItemSupportCount(labelled.ItemOf("milk")).ShouldBe(2);
     }
 
     [Fact]
     public void Read_FinalNewline_StartsNoBasket()
     {
-        Read(Encoding.UTF8.GetBytes("a\nb\n")).Baskets!.BasketCount.ShouldBe(2);
-        Read(Encoding.UTF8.GetBytes("a\nb\n\n")).Baskets!.BasketCount.ShouldBe(3);
+        Read(Encoding.UTF8.GetBytes("a\nb\n")).Baskets!.Baskets.BasketCount.ShouldBe(2);
+        Read(Encoding.UTF8.GetBytes("a\nb\n\n")).Baskets!.Baskets.BasketCount.ShouldBe(3);
     }
 
     [Fact]
@@ -36,11 +37,11 @@ public class BasketFileReaderTests
         var items = Enumerable.Range(0, 20_000).Select(i => $"item{i}").ToArray();
         var text = string.Join(",", items) + "\nx,item7\n";
 
-        var baskets = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
+        var labelled = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
 
-        baskets.BasketCount.ShouldBe(2);
-        baskets.Basket(0).Length.ShouldBe(20_000);
-        Labels(baskets, 1).ShouldBe(["item7", "x"]);
+        labelled.Baskets.BasketCount.ShouldBe(2);
+        labelled.Baskets.Basket(0).Length.ShouldBe(20_000);
+        Labels(labelled, 1).ShouldBe(["item7", "x"]);
     }
 
     [Fact]
@@ -51,11 +52,13 @@ public class BasketFileReaderTests
         var text = writer.ToString().Replace("\n", "\r\n\n", StringComparison.Ordinal);
         text.Length.ShouldBeGreaterThan(2 << 20, "large enough to be cut into parts on two cores");
 
-        var baskets = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
+        var labelled = Read(Encoding.UTF8.GetBytes(text)).Baskets!;
+        var baskets = labelled.Baskets;
 
-        var expected = TransactionSet.FromBaskets(text[..^1].Split('\n').Select(line => line.TrimEnd('\r').Split(',')));
+        var expectedLabelled = LabelledBaskets.FromBaskets(text[..^1].Split('\n').Select(line => line.TrimEnd('\r').Split(',')));
+        var expected = expectedLabelled.Baskets;
         baskets.BasketCount.ShouldBe(expected.BasketCount);
-        baskets.Labels.ShouldBe(expected.Labels);
+        labelled.Labels.ShouldBe(expectedLabelled.Labels);
         for (var b = 0; b < baskets.BasketCount; b++)
         {
             baskets.Basket(b).SequenceEqual(expected.Basket(b)).ShouldBeTrue($"basket {b}");
@@ -90,6 +93,6 @@ public class BasketFileReaderTests
     private static BasketReadResult Read(byte[] bytes) =>
         BasketFileReader.Read(new MemoryStream(bytes), "in.basket", null, TestContext.Current.CancellationToken);
 
-    private static string[] Labels(TransactionSet baskets, int basket) =>
-        [.. baskets.Basket(basket).ToArray().Select(baskets.Label)];
+    private static string[] Labels(LabelledBaskets baskets, int basket) =>
+        [.. baskets.Baskets.Basket(basket).ToArray().Select(baskets.Label)];
 }

@@ -109,8 +109,8 @@ public class MessyStoreImportTests
 
         var baskets = MiningInput.BasketsOf(cleaned);
 
-        baskets.BasketCount.ShouldBe(Store.Orders - Store.LargeOrders);
+        baskets.Baskets.BasketCount.ShouldBe(Store.Orders - Store.LargeOrders);
         baskets.Labels.ShouldNotContain(l => Store.FeeCodesUsed.Contains(l));
-        Enumerable.Range(0, baskets.BasketCount).Max(b => baskets.Basket(b).Length).ShouldBeLessThanOrEqualTo(100);
+        Enumerable.Range(0, baskets.Baskets.BasketCount).Max(b => baskets.Baskets.Basket(b).Length).ShouldBeLessThanOrEqualTo(100);
     }
 }

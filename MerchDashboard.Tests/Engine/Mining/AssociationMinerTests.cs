@@ -14,8 +14,8 @@ public class AssociationMinerTests
             ["phone", "charger"], ["phone"], ["case"], [], [], [],
         ];
 
-        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), new MiningSettings { MinCount = 2 },
-            null, TestContext.Current.CancellationToken);
+        var encoded = LabelledTestBaskets.Encode(baskets);
+        var result = AssociationMiner.Run(encoded, new MiningSettings { MinCount = 2 }, null, TestContext.Current.CancellationToken).Labelled(encoded);
 
         result.BasketCount.ShouldBe(10);
         result.MinCount.ShouldBe(2);
@@ -40,7 +40,8 @@ public class AssociationMinerTests
             .Concat(Times(8, "rare")).Concat(Times(9_800, "common"));
         baskets = baskets.Concat(Times(100_000 - baskets.Count(), []));
 
-        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), new MiningSettings(), null, TestContext.Current.CancellationToken);
+        var encoded = LabelledTestBaskets.Encode(baskets);
+        var result = AssociationMiner.Run(encoded, new MiningSettings(), null, TestContext.Current.CancellationToken).Labelled(encoded);
 
         var candidates = result.Anchors.Single(a => a.Anchor == "A").Candidates;
         candidates.Select(c => (c.Item, c.Statistics.Count)).ShouldBe([("common", 200), ("rare", 2)]);
@@ -54,8 +55,8 @@ public class AssociationMinerTests
         // Every pair with x is seen twice, with the same counts: equal scores, so labels decide (ordinal: "B" < "a").
         List<string[]> baskets = [["x", "a", "B", "c"], ["x", "a", "B", "c"], ["y"], ["z"]];
 
-        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), new MiningSettings { ListSize = 2 },
-            null, TestContext.Current.CancellationToken);
+        var encoded = LabelledTestBaskets.Encode(baskets);
+        var result = AssociationMiner.Run(encoded, new MiningSettings { ListSize = 2 }, null, TestContext.Current.CancellationToken).Labelled(encoded);
 
         result.Anchors.Single(a => a.Anchor == "x").Candidates.Select(c => c.Item).ShouldBe(["B", "a"]);
     }
@@ -64,10 +65,10 @@ public class AssociationMinerTests
     public void Run_EqualScoresDifferentCounts_PrefersTheLargerCount()
     {
         // N = 8, count(a) = 4. a -> b: count 2, E = 4 x 2 / 8 = 1; a -> c: count 4, E = 4 x 4 / 8 = 2. With m = 0 both score 2.
-        var baskets = TransactionSet.FromBaskets([["a", "b", "c"], ["a", "b", "c"], ["a", "c"], ["a", "c"], ["x"], ["x"], ["x"], ["x"]]);
+        var baskets = LabelledTestBaskets.Encode([["a", "b", "c"], ["a", "b", "c"], ["a", "c"], ["a", "c"], ["x"], ["x"], ["x"], ["x"]]);
         var settings = new MiningSettings { ScorePriorCount = 0 };
 
-        var result = AssociationMiner.Run(baskets, settings, null, TestContext.Current.CancellationToken);
+        var result = AssociationMiner.Run(baskets, settings, null, TestContext.Current.CancellationToken).Labelled(baskets);
 
         var candidates = result.Anchors.Single(a => a.Anchor == "a").Candidates;
         candidates.Select(c => c.Score).ShouldBe([2.0, 2.0]);
@@ -77,7 +78,7 @@ public class AssociationMinerTests
     [Fact]
     public void Run_InvalidSettings_Throws()
     {
-        Should.Throw<ArgumentException>(() => AssociationMiner.Run(TransactionSet.FromBaskets([["a"]]), new MiningSettings { ListSize = 0 },
+        Should.Throw<ArgumentException>(() => AssociationMiner.Run(LabelledTestBaskets.Encode([["a"]]), new MiningSettings { ListSize = 0 },
             null, TestContext.Current.CancellationToken));
     }
 
@@ -86,8 +87,8 @@ public class AssociationMinerTests
     {
         List<string[]> baskets = [["cam", "lens", "bag"], ["cam", "lens", "bag"], ["cam", "lens", "bag", "card"], ["cam"], ["card"]];
 
-        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), new MiningSettings { MinCount = 2, MaxLength = 3 },
-            null, TestContext.Current.CancellationToken);
+        var encoded = LabelledTestBaskets.Encode(baskets);
+        var result = AssociationMiner.Run(encoded, new MiningSettings { MinCount = 2, MaxLength = 3 }, null, TestContext.Current.CancellationToken).Labelled(encoded);
 
         var bundle = result.Anchors.Single(a => a.Anchor == "cam").Bundles.ShouldHaveSingleItem();
         bundle.Items.ShouldBe(["bag", "cam", "lens"]);

@@ -12,7 +12,7 @@ public class BundleFinderTests
             ["a", "b", "c", "d"], ["a", "b", "c", "d"], ["a", "b", "c"], ["a", "b", "c"],
             ["a", "e", "f"], ["a", "e", "f"], ["e", "f"], ["e", "f"], ["b"], ["c"],
         ];
-        var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), 2, 4, null, TestContext.Current.CancellationToken);
+        var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(baskets), 2, 4, null, TestContext.Current.CancellationToken);
         var finder = new BundleFinder(itemsets, priorCount: 0);
         var a = itemsets.Baskets.IdOf("a");
 
@@ -21,12 +21,12 @@ public class BundleFinderTests
         // With m = 0 the score is the lift of a -> rest. count(a) = 6, N = 10.
         // {a,b,c,d}: 2 / (6 x 2 / 10) = 1.667; {a,b,d}, {a,c,d}: same counts, 1.667;
         // {a,b,c}: 4 / (6 x 4 / 10) = 1.667; {a,e,f}: 2 / (6 x 4 / 10) = 0.833.
-        bundles.Select(b => string.Join("", b.Items)).ShouldBe(["abc", "abcd", "abd", "acd", "aef"]);
+        bundles.Select(b => string.Join("", b.Items.Select(itemsets.Baskets.LabelOfId))).ShouldBe(["abc", "abcd", "abd", "acd", "aef"]);
         bundles[0].Score.ShouldBe(4 / 2.4, 1e-12);
         bundles[^1].Score.ShouldBe(2 / 2.4, 1e-12);
-        bundles.ShouldAllBe(b => b.Items.Count >= 3 && b.Items.Count <= 4 && b.Items.Contains("a"));
+        bundles.ShouldAllBe(b => b.Items.Count >= 3 && b.Items.Count <= 4 && b.Items.Contains(itemsets.Baskets.Id(a)));
         finder.Find(a, 2).Count.ShouldBe(2);
-        finder.Find(itemsets.Baskets.IdOf("f"), 10).Select(b => string.Join("", b.Items)).ShouldBe(["aef"]);
+        finder.Find(itemsets.Baskets.IdOf("f"), 10).Select(b => string.Join("", b.Items.Select(itemsets.Baskets.LabelOfId))).ShouldBe(["aef"]);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class BundleFinderTests
         {
             var baskets = Enumerable.Range(0, 60).Select(_ => Enumerable.Range(0, random.Next(1, 7))
                 .Select(_ => ((char)('a' + random.Next(8))).ToString()).ToArray()).ToList();
-            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), 2, 4, null, TestContext.Current.CancellationToken);
+            var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(baskets), 2, 4, null, TestContext.Current.CancellationToken);
             var finder = new BundleFinder(itemsets, priorCount: 1);
             for (var anchor = 0; anchor < itemsets.Baskets.ItemCount; anchor++)
             {
@@ -59,7 +59,8 @@ public class BundleFinderTests
         List<string[]> baskets = [["a", "b", "c"], ["a", "b", "c"], ["a", "b", "c"], wholesale, wholesale, ["d"]];
         var settings = new MiningSettings { MinCount = 2, MaxLength = 3, ListSize = 5, MaxBundleBasketItems = 50 };
 
-        var result = AssociationMiner.Run(TransactionSet.FromBaskets(baskets), settings, null, TestContext.Current.CancellationToken);
+        var encoded = LabelledTestBaskets.Encode(baskets);
+        var result = AssociationMiner.Run(encoded, settings, null, TestContext.Current.CancellationToken).Labelled(encoded);
 
         var a = result.Anchors.Single(x => x.Anchor == "a");
         a.Candidates.Single(c => c.Item == "b").Statistics.Count.ShouldBe(5);
@@ -71,7 +72,7 @@ public class BundleFinderTests
     [Fact]
     public void WithBasketsOfAtMost_KeepsIdsAndDropsLongerBaskets()
     {
-        var set = TransactionSet.FromBaskets([["a", "b"], ["a", "b", "c", "d"], ["c"]]);
+        var set = LabelledTestBaskets.Encode([["a", "b"], ["a", "b", "c", "d"], ["c"]]);
 
         var shorter = set.WithBasketsOfAtMost(2);
 

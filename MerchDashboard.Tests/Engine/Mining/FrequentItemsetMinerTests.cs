@@ -15,7 +15,7 @@ public class FrequentItemsetMinerTests
             var minCount = random.Next(1, 6);
             var expected = new BruteForce(baskets, maxLength).Frequent(minCount);
 
-            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
+            var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
 
             var actual = Enumerable.Range(0, itemsets.Count).ToDictionary(i => BruteForce.Key(itemsets.Labels(i)), itemsets.SupportCount);
             actual.Count.ShouldBe(itemsets.Count, $"run {run}: an itemset appears twice");
@@ -34,7 +34,7 @@ public class FrequentItemsetMinerTests
             var minCount = random.Next(1, 8);
             var expected = new BruteForce(baskets, maxLength == 0 ? int.MaxValue : maxLength).Frequent(minCount);
 
-            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
+            var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
 
             var actual = Enumerable.Range(0, itemsets.Count).ToDictionary(i => BruteForce.Key(itemsets.Labels(i)), itemsets.SupportCount);
             actual.ShouldBe(expected, ignoreOrder: true, $"run {run}, max length {maxLength}, min count {minCount}");
@@ -46,7 +46,7 @@ public class FrequentItemsetMinerTests
     {
         string[] twelve = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
 
-        var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets([twelve, twelve]), 2, 0, null, TestContext.Current.CancellationToken);
+        var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode([twelve, twelve]), 2, 0, null, TestContext.Current.CancellationToken);
 
         itemsets.Count.ShouldBe((1 << 12) - 1, "every non-empty subset of the twelve items");
         itemsets.MaxLength.ShouldBe(12);
@@ -59,7 +59,7 @@ public class FrequentItemsetMinerTests
         var random = new Random(7);
         for (var run = 0; run < 50; run++)
         {
-            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(MiningTestData.RandomBaskets(random)), 1, 4, null, TestContext.Current.CancellationToken);
+            var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(MiningTestData.RandomBaskets(random)), 1, 4, null, TestContext.Current.CancellationToken);
             for (var i = 1; i < itemsets.Count; i++)
             {
                 CompareItemByItem(itemsets.Labels(i - 1), itemsets.Labels(i)).ShouldBeLessThan(0, $"run {run}, itemset {i}");
@@ -71,7 +71,7 @@ public class FrequentItemsetMinerTests
     [Fact]
     public void Mine_HandCountedBaskets_GivesTheseCounts()
     {
-        var baskets = TransactionSet.FromBaskets([["milk", "bread"], ["milk", "bread", "butter"], ["bread", "butter"], ["milk", "milk"], []]);
+        var baskets = LabelledTestBaskets.Encode([["milk", "bread"], ["milk", "bread", "butter"], ["bread", "butter"], ["milk", "milk"], []]);
 
         var itemsets = FrequentItemsetMiner.Mine(baskets, 2, 3, null, TestContext.Current.CancellationToken);
 
@@ -83,7 +83,7 @@ public class FrequentItemsetMinerTests
     [Fact]
     public void Mine_CancelledToken_Throws()
     {
-        var baskets = TransactionSet.FromBaskets([["a", "b"], ["a", "b"]]);
+        var baskets = LabelledTestBaskets.Encode([["a", "b"], ["a", "b"]]);
         Should.Throw<OperationCanceledException>(() => FrequentItemsetMiner.Mine(baskets, 1, 2, null, new CancellationToken(true)));
     }
 

@@ -22,7 +22,7 @@ public class LongBasketMiningTests
         {
             foreach (var product in basket.AsSpan(0, generator.NextBasket(basket)))
             {
-                encoder.AddItem(SyntheticBasketGenerator.ProductLabel(product));
+                encoder.AddItem(product);
             }
             encoder.EndBasket();
         }
@@ -104,10 +104,10 @@ public class LongBasketMiningTests
     [Fact]
     public void Run_EnoughBudget_IsThePlainResult()
     {
-        var baskets = TransactionSet.FromBaskets([["cam", "lens", "bag"], ["cam", "lens", "bag"], ["cam", "lens"], ["bag"]]);
+        var baskets = LabelledTestBaskets.Encode([["cam", "lens", "bag"], ["cam", "lens", "bag"], ["cam", "lens"], ["bag"]]);
 
         var result = AssociationMiner.Run(baskets, new MiningSettings { MinCount = 2, MaxLength = 3 }, new MemoryBudget(16L << 20), null,
-            TestContext.Current.CancellationToken);
+            TestContext.Current.CancellationToken).Labelled(baskets);
 
         result.Fallback.ShouldBeNull();
         result.Anchors.Single(a => a.Anchor == "cam").Bundles.ShouldHaveSingleItem().Items.ShouldBe(["bag", "cam", "lens"]);
@@ -118,7 +118,7 @@ public class LongBasketMiningTests
     {
         // Thirty items in every basket: every subset is frequent, so the first top-level item alone has 2^29 itemsets.
         var dense = Enumerable.Range(0, 30).Select(i => $"i{i:D2}").ToArray();
-        var baskets = TransactionSet.FromBaskets(Enumerable.Repeat(dense, 2_000));
+        var baskets = LabelledTestBaskets.Encode(Enumerable.Repeat(dense, 2_000));
         using var cts = new CancellationTokenSource();
         var mining = Task.Run(() => FrequentItemsetMiner.TryMine(baskets, 1, 0, MemoryBudget.Unlimited(), null, cts.Token),
             TestContext.Current.CancellationToken);

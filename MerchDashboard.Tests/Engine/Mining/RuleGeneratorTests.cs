@@ -22,7 +22,7 @@ public class RuleGeneratorTests
             };
             var expected = new BruteForce(baskets, maxLength == 0 ? int.MaxValue : maxLength).Rules(minCount, confidenceTwentieths, liftQuarters);
 
-            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
+            var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(baskets), minCount, maxLength, null, TestContext.Current.CancellationToken);
             var rules = RuleGenerator.Generate(itemsets, settings, TestContext.Current.CancellationToken);
 
             var actual = rules.ToDictionary(r => (Antecedent(itemsets, r), itemsets.Baskets.Label(r.Consequent(itemsets))), r => r.Statistics);
@@ -47,7 +47,7 @@ public class RuleGeneratorTests
         var random = new Random(3);
         for (var run = 0; run < 50; run++)
         {
-            var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets(MiningTestData.RandomBaskets(random)), 1, 3, null, TestContext.Current.CancellationToken);
+            var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode(MiningTestData.RandomBaskets(random)), 1, 3, null, TestContext.Current.CancellationToken);
             var rules = RuleGenerator.Generate(itemsets, new MiningSettings { MaxLength = 3 }, TestContext.Current.CancellationToken);
             var keys = rules.Select(r => (A: Antecedent(itemsets, r).Split('|'), C: itemsets.Baskets.Label(r.Consequent(itemsets)))).ToList();
             keys.ShouldBe(keys.OrderBy(k => k.A, ItemByItem.Instance).ThenBy(k => k.C, StringComparer.Ordinal).ToList(), $"run {run}");
@@ -57,7 +57,7 @@ public class RuleGeneratorTests
     [Fact]
     public void Generate_ConfidenceOne_HasInfiniteConviction()
     {
-        var itemsets = FrequentItemsetMiner.Mine(TransactionSet.FromBaskets([["a", "b"], ["a", "b"], ["b"]]), 1, 2, null, TestContext.Current.CancellationToken);
+        var itemsets = FrequentItemsetMiner.Mine(LabelledTestBaskets.Encode([["a", "b"], ["a", "b"], ["b"]]), 1, 2, null, TestContext.Current.CancellationToken);
 
         var rules = RuleGenerator.Generate(itemsets, new MiningSettings(), TestContext.Current.CancellationToken);
 

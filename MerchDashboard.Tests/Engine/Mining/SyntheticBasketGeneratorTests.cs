@@ -47,7 +47,7 @@ public class SyntheticBasketGeneratorTests
         var generator = new SyntheticBasketGenerator(200, 5, plantedPairCount: 3);
         using var writer = new StringWriter();
         generator.WriteBasketFile(writer, 20_000, null, TestContext.Current.CancellationToken);
-        var baskets = TransactionSet.FromBaskets(writer.ToString().TrimEnd('\n').Split('\n').Select(l => l.Split(',')));
+        var baskets = LabelledTestBaskets.Encode(writer.ToString().TrimEnd('\n').Split('\n').Select(l => l.Split(',')));
         var itemsets = FrequentItemsetMiner.Mine(baskets, 20, 2, null, TestContext.Current.CancellationToken);
         var rules = RuleGenerator.Generate(itemsets, new MiningSettings { MinLift = 5 }, TestContext.Current.CancellationToken);
 

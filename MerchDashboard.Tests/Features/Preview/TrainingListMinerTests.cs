@@ -23,8 +23,8 @@ public class TrainingListMinerTests
 
         // (1, Day) = {9, 10}; (1, Day+3) = {9}; (2, Day) = {9, 11}.
         baskets.BasketCount.ShouldBe(3);
-        baskets.Labels.ShouldBe(["0000000009", "0000000010", "0000000011"]);
-        baskets.ItemSupportCount(baskets.IdOf("0000000009")).ShouldBe(3);
+        baskets.Ids.ShouldBe([9, 10, 11]);
+        baskets.ItemSupportCount(baskets.ItemOf(9)).ShouldBe(3);
     }
 
     [Fact]

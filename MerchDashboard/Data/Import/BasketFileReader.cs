@@ -2,12 +2,10 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
-using MerchDashboard.Engine.Mining;
-
 namespace MerchDashboard.Data.Import;
 
 /// <summary>The baskets read from a file, or the problems that stopped the reading (then <see cref="Baskets"/> is null).</summary>
-public sealed record BasketReadResult(TransactionSet? Baskets, IReadOnlyList<ImportProblem> Problems)
+public sealed record BasketReadResult(LabelledBaskets? Baskets, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Succeeded => Baskets is not null;
 
@@ -19,7 +17,8 @@ public sealed record BasketReadResult(TransactionSet? Baskets, IReadOnlyList<Imp
 /// quoting. As arules' read.transactions does: items are trimmed, empty items dropped, a repeated item
 /// counts once, and an empty line is an empty basket that still counts in N (a final newline does not
 /// start another basket). LF or CRLF line ends; UTF-8 with or without a byte-order mark. The file is
-/// read whole and cut at line ends into one part per core, parsed in parallel and merged in order.
+/// read whole and cut at line ends into one part per core, parsed in parallel and merged in order; the SKUs
+/// reach the engine as ints (<see cref="LabelledBaskets"/>).
 /// </summary>
 public static class BasketFileReader
 {
@@ -54,14 +53,14 @@ public static class BasketFileReader
             return BasketReadResult.Failed(new ImportProblem(fileName, FirstInvalidLine(text.Span), "", "the file is not valid UTF-8 text from this line on; save it as UTF-8"));
         }
         var parts = Split(text, Math.Clamp(text.Length / MinPartBytes, 1, Environment.ProcessorCount));
-        var encoders = new BasketEncoder[parts.Count];
+        var builders = new SkuBasketBuilder[parts.Count];
         var done = 0;
         Parallel.For(0, parts.Count, new ParallelOptions { CancellationToken = cancellationToken }, part =>
         {
-            encoders[part] = ParsePart(parts[part].Span, cancellationToken);
+            builders[part] = ParsePart(parts[part].Span, cancellationToken);
             progress?.Report(0.9 * Interlocked.Increment(ref done) / parts.Count);
         });
-        var baskets = BasketEncoder.Merge(encoders);
+        var baskets = SkuBasketBuilder.Merge(builders);
         progress?.Report(1);
         return new BasketReadResult(baskets, []);
     }
@@ -103,9 +102,9 @@ public static class BasketFileReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static BasketEncoder ParsePart(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
+    private static SkuBasketBuilder ParsePart(ReadOnlySpan<byte> bytes, CancellationToken cancellationToken)
     {
-        var encoder = new BasketEncoder();
+        var encoder = new SkuBasketBuilder();
         var chars = ArrayPool<char>.Shared.Rent(256);
         try
         {
@@ -135,7 +134,7 @@ public static class BasketFileReader
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddBasket(ReadOnlySpan<char> text, BasketEncoder encoder)
+    private static void AddBasket(ReadOnlySpan<char> text, SkuBasketBuilder encoder)
     {
         if (text.Length > 0 && text[^1] == '\r')
         {

@@ -73,7 +73,7 @@ public static class AssociationMiner
             var anchorBundles = bundles?.Find(anchor, settings.ListSize) ?? [];
             if (ranked.Count > 0 || anchorBundles.Count > 0)
             {
-                anchors.Add(new AnchorSuggestions(baskets.Label(anchor), baskets.ItemSupportCount(anchor), ranked, anchorBundles));
+                anchors.Add(new AnchorSuggestions(baskets.Id(anchor), baskets.ItemSupportCount(anchor), ranked, anchorBundles));
             }
         }
         bundleProgress?.Report(1);

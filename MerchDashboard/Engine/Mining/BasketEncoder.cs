@@ -3,49 +3,41 @@ using System.Runtime.CompilerServices;
 namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
-/// Builds a <see cref="TransactionSet"/> one item at a time without allocating per item: labels are
-/// interned through a span lookup, so a label is allocated once, when first seen. Items are trimmed;
-/// empty labels are dropped; an item repeated in a basket counts once.
+/// Builds a <see cref="TransactionSet"/> one item id at a time without allocating per item. Ids are the
+/// caller's (product ids, or interned labels numbered by the caller), non-negative; an id repeated in a
+/// basket counts once. <see cref="Build"/> numbers the items densely in ascending order of their ids.
 /// </summary>
 public sealed class BasketEncoder
 {
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _labels = [];
+    /// <summary>
+    /// Ids below this many times the item occurrences (plus <see cref="DirectMapSlack"/>) are renumbered through a
+    /// table indexed by id: four bytes per possible id, so at most 16 bytes per occurrence plus 4 MB, held only
+    /// while <see cref="Merge"/> runs. Sparser ids (say ids near <see cref="int.MaxValue"/>) go through a
+    /// dictionary of the distinct ids instead: slower, and bounded by the distinct ids.
+    /// </summary>
+    private const int DirectMapIdsPerOccurrence = 4;
+    private const int DirectMapSlack = 1 << 20;
+
     private int[] _itemIds = new int[1024];
     private int[] _basketStarts = new int[256];
     private int _itemLength;
     private int _basketCount;
-
-    public BasketEncoder() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    private int _maxId = -1;
 
     public int BasketCount => _basketCount;
 
     // The hot loops of a one-shot CLI run are compiled optimized at once instead of starting at tier 0.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void AddItem(ReadOnlySpan<char> label)
+    public void AddItem(int id)
     {
-        label = label.Trim();
-        if (label.IsEmpty)
-        {
-            return;
-        }
-        if (!_lookup.TryGetValue(label, out var id))
-        {
-            id = _labels.Count;
-            var text = label.ToString();
-            _labels.Add(text);
-            _ids.Add(text, id);
-        }
+        ArgumentOutOfRangeException.ThrowIfNegative(id);
         if (_itemLength == _itemIds.Length)
         {
             Array.Resize(ref _itemIds, _itemIds.Length * 2);
         }
         _itemIds[_itemLength++] = id;
+        _maxId = Math.Max(_maxId, id);
     }
-
-    /// <summary>Adds a store product by its id, labelled as <see cref="ProductIdLabel"/> says.</summary>
-    public void AddProduct(int productId) => AddItem(ProductIdLabel.Format(productId, stackalloc char[ProductIdLabel.Digits]));
 
     /// <summary>Closes the current basket (possibly empty) and starts the next.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -60,33 +52,45 @@ public sealed class BasketEncoder
         _basketStarts[++_basketCount] = _itemLength;
     }
 
-    /// <summary>Renumbers items in ordinal order of their labels and hands the baskets over.</summary>
+    /// <summary>
+    /// Replaces every id <c>i</c> added so far by <c>newIds[i]</c>, keeping each basket sorted and distinct
+    /// (two ids mapped to one count once). For a caller that numbered its items before knowing their final order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Renumber(ReadOnlySpan<int> newIds)
+    {
+        _maxId = -1;
+        var length = 0;
+        for (var b = 0; b < _basketCount; b++)
+        {
+            var (start, end) = (_basketStarts[b], _basketStarts[b + 1]);
+            _basketStarts[b] = length;
+            for (var p = start; p < end; p++)
+            {
+                var id = newIds[_itemIds[p]];
+                ArgumentOutOfRangeException.ThrowIfNegative(id, nameof(newIds));
+                _itemIds[length + p - start] = id;
+                _maxId = Math.Max(_maxId, id);
+            }
+            length += SortDistinct(_itemIds.AsSpan(length, end - start));
+        }
+        _basketStarts[_basketCount] = _itemLength = length;
+    }
+
+    /// <summary>Numbers the items densely in ascending order of their ids and hands the baskets over.</summary>
     public TransactionSet Build() => Merge([this]);
 
     /// <summary>Joins encoders that read consecutive parts of one input, baskets in part order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static TransactionSet Merge(IReadOnlyList<BasketEncoder> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var labelList = new List<string>();
         var itemIds = new int[parts.Sum(p => p._itemLength)];
         var basketStarts = new int[parts.Sum(p => p._basketCount) + 1];
         int items = 0, baskets = 0;
         foreach (var part in parts)
         {
-            var toMerged = part._labels.Select(label =>
-            {
-                if (!ids.TryGetValue(label, out var id))
-                {
-                    ids[label] = id = labelList.Count;
-                    labelList.Add(label);
-                }
-                return id;
-            }).ToArray();
-            for (var i = 0; i < part._itemLength; i++)
-            {
-                itemIds[items + i] = toMerged[part._itemIds[i]];
-            }
+            part._itemIds.AsSpan(0, part._itemLength).CopyTo(itemIds.AsSpan(items));
             for (var b = 1; b <= part._basketCount; b++)
             {
                 basketStarts[baskets + b] = items + part._basketStarts[b];
@@ -94,36 +98,52 @@ public sealed class BasketEncoder
             items += part._itemLength;
             baskets += part._basketCount;
         }
-        return InOrdinalOrder([.. labelList], basketStarts, itemIds);
+        var maxId = parts.Select(p => p._maxId).DefaultIfEmpty(-1).Max();
+        var ids = (long)maxId < ((long)DirectMapIdsPerOccurrence * itemIds.Length) + DirectMapSlack
+            ? RenumberThroughTable(itemIds, maxId)
+            : RenumberThroughDictionary(itemIds);
+        // Ascending ids get ascending items, so every basket stays sorted.
+        return new TransactionSet(ids, basketStarts, itemIds);
     }
 
+    /// <summary>Replaces each id by its rank among the distinct ids and returns those ids, ascending.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static TransactionSet InOrdinalOrder(string[] labels, int[] basketStarts, int[] itemIds)
+    private static int[] RenumberThroughTable(int[] itemIds, int maxId)
     {
-        var order = new int[labels.Length];
-        for (var i = 0; i < order.Length; i++)
+        var itemOf = new int[maxId + 1];
+        foreach (var id in itemIds)
         {
-            order[i] = i;
+            itemOf[id] = 1;
         }
-        Array.Sort(labels, order, StringComparer.Ordinal);
-        var newId = new int[labels.Length];
-        for (var i = 0; i < order.Length; i++)
+        var ids = new List<int>();
+        for (var id = 0; id <= maxId; id++)
         {
-            newId[order[i]] = i;
+            if (itemOf[id] != 0)
+            {
+                itemOf[id] = ids.Count;
+                ids.Add(id);
+            }
         }
         for (var i = 0; i < itemIds.Length; i++)
         {
-            itemIds[i] = newId[itemIds[i]];
+            itemIds[i] = itemOf[itemIds[i]];
         }
-        for (var b = 0; b + 1 < basketStarts.Length; b++)
+        return [.. ids];
+    }
+
+    private static int[] RenumberThroughDictionary(int[] itemIds)
+    {
+        var ids = itemIds.Distinct().Order().ToArray();
+        var itemOf = new Dictionary<int, int>(ids.Length);
+        for (var item = 0; item < ids.Length; item++)
         {
-            var basket = itemIds.AsSpan(basketStarts[b], basketStarts[b + 1] - basketStarts[b]);
-            if (basket.Length > 1)
-            {
-                basket.Sort();
-            }
+            itemOf[ids[item]] = item;
         }
-        return new TransactionSet(labels, basketStarts, itemIds);
+        for (var i = 0; i < itemIds.Length; i++)
+        {
+            itemIds[i] = itemOf[itemIds[i]];
+        }
+        return ids;
     }
 
     private static int SortDistinct(Span<int> items)

@@ -5,7 +5,7 @@ namespace MerchDashboard.Engine.Mining;
 /// S is scored as the rule anchor -> S \ {anchor} with <see cref="RankingScore"/>: (count(S) + m) /
 /// (count(anchor) x count(S \ {anchor}) / N + m), a lift against independence of the anchor and the rest,
 /// shrunk towards 1 so that a bundle seen a handful of times does not win on lift alone. Ties go to the
-/// larger count, then to the items in ordinal order. The index is built once for all anchors.
+/// larger count, then to the items in ascending order of their ids. The index is built once for all anchors.
 /// </summary>
 public sealed class BundleFinder
 {
@@ -16,7 +16,7 @@ public sealed class BundleFinder
     private readonly double _priorCount;
     private readonly int[][] _bundlesByItem;
 
-    /// <summary>A found bundle's bytes: the record, its label array and the list slot.</summary>
+    /// <summary>A found bundle's bytes: the record, its id array and the list slot.</summary>
     private const long BytesPerFoundBundle = 160;
 
     /// <summary>
@@ -97,10 +97,10 @@ public sealed class BundleFinder
             }
         }
         var scored = best;
-        return [.. scored.Select(s => new Bundle(_itemsets.Labels(s.Set), _itemsets.SupportCount(s.Set), _itemsets.Support(s.Set), s.Score))];
+        return [.. scored.Select(s => new Bundle(_itemsets.Ids(s.Set), _itemsets.SupportCount(s.Set), _itemsets.Support(s.Set), s.Score))];
     }
 
-    /// <summary>Best first: higher score, then larger count, then the items in ordinal order.</summary>
+    /// <summary>Best first: higher score, then larger count, then the items in ascending order.</summary>
     private int Compare((int Set, double Score) x, (int Set, double Score) y)
     {
         var order = y.Score.CompareTo(x.Score);

@@ -2,7 +2,7 @@ namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
 /// Each anchor's candidates from the pair rules anchor -> candidate that pass the thresholds: sorted by
-/// <see cref="RankingScore"/> descending, then count descending, then candidate label (ordinal), cut to the
+/// <see cref="RankingScore"/> descending, then count descending, then candidate id ascending, cut to the
 /// list size. The pairs are indexed by anchor in two flat arrays (four bytes per rule), so ranking holds far
 /// less than the rules themselves would (<see cref="RuleGenerator"/>: 64 bytes a rule).
 /// </summary>
@@ -67,7 +67,7 @@ internal static class CandidateRanking
                     baskets.ItemSupportCount(consequent), baskets.BasketCount);
                 if (settings.Keeps(statistics))
                 {
-                    kept.Add(new Candidate(baskets.Label(consequent), statistics, RankingScore.Of(statistics, settings.ScorePriorCount)));
+                    kept.Add(new Candidate(baskets.Id(consequent), statistics, RankingScore.Of(statistics, settings.ScorePriorCount)));
                 }
             }
             if (kept.Count > 0)
@@ -75,7 +75,7 @@ internal static class CandidateRanking
                 ranked[anchor] = [.. kept
                     .OrderByDescending(c => c.Score)
                     .ThenByDescending(c => c.Statistics.Count)
-                    .ThenBy(c => c.Item, StringComparer.Ordinal)
+                    .ThenBy(c => c.Item)
                     .Take(settings.ListSize)];
             }
         }

@@ -3,8 +3,8 @@ namespace MerchDashboard.Engine.Mining;
 /// <summary>
 /// Frequent itemsets (singletons included) with their counts, stored flat: itemset <c>i</c> is
 /// <c>Items[Starts[i]..Starts[i + 1]]</c>, its items ascending. The itemsets are in lexicographic order of
-/// their item ids with a proper prefix first ({a}, {a,b}, {a,b,c}, {a,c}, {b}, ...), which, since ids
-/// follow the ordinal order of labels, is also the item-by-item ordinal order of their labels.
+/// their items with a proper prefix first ({a}, {a,b}, {a,b,c}, {a,c}, {b}, ...), which, since items
+/// follow the order of the caller's ids, is also the item-by-item order of their ids.
 /// </summary>
 public sealed class FrequentItemsets
 {
@@ -65,14 +65,15 @@ public sealed class FrequentItemsets
         return -1;
     }
 
-    public string[] Labels(int itemset)
+    /// <summary>The caller's ids of the itemset's items, ascending.</summary>
+    public int[] Ids(int itemset)
     {
         var items = Items(itemset);
-        var labels = new string[items.Length];
+        var ids = new int[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            labels[i] = Baskets.Label(items[i]);
+            ids[i] = Baskets.Id(items[i]);
         }
-        return labels;
+        return ids;
     }
 }

@@ -13,15 +13,15 @@ public sealed record MiningResult(
     IReadOnlyList<AnchorSuggestions> Anchors,
     MiningFallback? Fallback = null);
 
-/// <summary>One anchor's candidates (best first, at most K) and bundles (best first, at most K).</summary>
+/// <summary>One anchor's candidates (best first, at most K) and bundles (best first, at most K); items are the caller's ids.</summary>
 public sealed record AnchorSuggestions(
-    string Anchor,
+    int Anchor,
     int AnchorCount,
     IReadOnlyList<Candidate> Candidates,
     IReadOnlyList<Bundle> Bundles);
 
 /// <summary>A candidate for the anchor's list: the rule anchor -> <see cref="Item"/> and its <see cref="RankingScore"/>.</summary>
-public sealed record Candidate(string Item, RuleStatistics Statistics, double Score);
+public sealed record Candidate(int Item, RuleStatistics Statistics, double Score);
 
 /// <summary>An itemset bought together: the anchor plus two or three items, with the <see cref="BundleFinder"/> score.</summary>
-public sealed record Bundle(IReadOnlyList<string> Items, int Count, double Support, double Score);
+public sealed record Bundle(IReadOnlyList<int> Items, int Count, double Support, double Score);

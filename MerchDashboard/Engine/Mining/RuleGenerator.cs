@@ -2,7 +2,7 @@ namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
 /// Turns frequent itemsets of two or more items into rules with one consequent, keeps those that pass
-/// the confidence and lift thresholds, and orders them by antecedent (item by item, ordinal, a proper
+/// the confidence and lift thresholds, and orders them by antecedent (item by item in id order, a proper
 /// prefix first), then consequent. The antecedent of a frequent itemset is frequent too, so its count is
 /// always found, and its index in <see cref="FrequentItemsets"/> (which is in that same order) is the sort key.
 /// </summary>

@@ -1,25 +1,25 @@
 namespace MerchDashboard.Engine.Mining;
 
 /// <summary>
-/// Baskets encoded for mining. Items are dense ints numbered in ordinal order of their labels
-/// (<see cref="string.CompareOrdinal(string, string)"/>), so an itemset sorted by id is also sorted by label.
-/// Basket <c>b</c> is <c>ItemIds[BasketStarts[b]..BasketStarts[b + 1]]</c>, sorted and distinct.
+/// Baskets encoded for mining. Items are dense ints (0 to <see cref="ItemCount"/> - 1) numbered in ascending
+/// order of the caller's ids (<see cref="Id"/>), so an itemset sorted by item is also sorted by id, and every
+/// tie broken by item is broken by id. Basket <c>b</c> is <c>ItemIds[BasketStarts[b]..BasketStarts[b + 1]]</c>, sorted and distinct.
 /// Empty baskets are kept and count in <see cref="BasketCount"/> (N), as in arules.
 /// </summary>
 public sealed class TransactionSet
 {
     private readonly int[] _basketStarts;
     private readonly int[] _itemIds;
-    private readonly string[] _labels;
+    private readonly int[] _ids;
     private readonly int[] _itemCounts;
     private readonly Lazy<(int[] Starts, int[] BasketIds)> _occurrences;
 
-    internal TransactionSet(string[] labels, int[] basketStarts, int[] itemIds)
+    internal TransactionSet(int[] ids, int[] basketStarts, int[] itemIds)
     {
-        _labels = labels;
+        _ids = ids;
         _basketStarts = basketStarts;
         _itemIds = itemIds;
-        _itemCounts = new int[labels.Length];
+        _itemCounts = new int[ids.Length];
         foreach (var item in itemIds)
         {
             _itemCounts[item]++;
@@ -34,30 +34,19 @@ public sealed class TransactionSet
     /// <summary>N: every basket, empty ones included.</summary>
     public int BasketCount => _basketStarts.Length - 1;
 
-    public int ItemCount => _labels.Length;
+    public int ItemCount => _ids.Length;
 
     /// <summary>The most items in one basket: no itemset is longer.</summary>
     public int LongestBasket { get; }
 
     /// <summary>
     /// What the encoded baskets hold, their TID index included: four bytes per basket, item occurrence (twice)
-    /// and item count, and each label as a string (26 bytes of overhead, two per char, a reference).
+    /// and item (its id, its count and its TID list start). Labels, when the caller has any, are the caller's.
     /// </summary>
-    public long MemoryBytes
-    {
-        get
-        {
-            long labelBytes = 0;
-            foreach (var label in _labels)
-            {
-                labelBytes += 34 + (2L * label.Length);
-            }
-            return (4L * (_basketStarts.Length + (2L * _itemIds.Length) + (2L * _labels.Length) + 1)) + labelBytes;
-        }
-    }
+    public long MemoryBytes => 4L * (_basketStarts.Length + (2L * _itemIds.Length) + (3L * _ids.Length) + 1);
 
     /// <summary>
-    /// The same items (same ids and labels) in only the baskets of at most <paramref name="maxItems"/> items;
+    /// The same items (same numbering and ids) in only the baskets of at most <paramref name="maxItems"/> items;
     /// this set itself when no basket is longer. N of the result counts the kept baskets only.
     /// </summary>
     public TransactionSet WithBasketsOfAtMost(int maxItems)
@@ -77,12 +66,14 @@ public sealed class TransactionSet
                 starts.Add(items.Count);
             }
         }
-        return new TransactionSet(_labels, [.. starts], [.. items]);
+        return new TransactionSet(_ids, [.. starts], [.. items]);
     }
 
-    public IReadOnlyList<string> Labels => _labels;
+    /// <summary>The caller's ids of the items, ascending: item <c>i</c> has id <c>Ids[i]</c>.</summary>
+    public IReadOnlyList<int> Ids => _ids;
 
-    public string Label(int item) => _labels[item];
+    /// <summary>The caller's id of the item.</summary>
+    public int Id(int item) => _ids[item];
 
     /// <summary>The number of baskets that contain the item.</summary>
     public int ItemSupportCount(int item) => _itemCounts[item];
@@ -90,10 +81,10 @@ public sealed class TransactionSet
     public ReadOnlySpan<int> Basket(int basket) =>
         _itemIds.AsSpan(_basketStarts[basket], _basketStarts[basket + 1] - _basketStarts[basket]);
 
-    /// <summary>The item's id, or -1 when no basket has it.</summary>
-    public int IdOf(string label)
+    /// <summary>The item with the caller's id, or -1 when no basket has it.</summary>
+    public int ItemOf(int id)
     {
-        var index = Array.BinarySearch(_labels, label, StringComparer.Ordinal);
+        var index = Array.BinarySearch(_ids, id);
         return index >= 0 ? index : -1;
     }
 
@@ -104,8 +95,8 @@ public sealed class TransactionSet
         return basketIds.AsSpan(starts[item], starts[item + 1] - starts[item]);
     }
 
-    /// <summary>Encodes baskets of labels; a convenience for tests and small inputs.</summary>
-    public static TransactionSet FromBaskets(IEnumerable<IEnumerable<string>> baskets)
+    /// <summary>Encodes baskets of ids; a convenience for tests and small inputs.</summary>
+    public static TransactionSet FromBaskets(IEnumerable<IEnumerable<int>> baskets)
     {
         var encoder = new BasketEncoder();
         foreach (var basket in baskets)
@@ -121,8 +112,8 @@ public sealed class TransactionSet
 
     private (int[], int[]) BuildOccurrences()
     {
-        var starts = new int[_labels.Length + 1];
-        for (var i = 0; i < _labels.Length; i++)
+        var starts = new int[_ids.Length + 1];
+        for (var i = 0; i < _ids.Length; i++)
         {
             starts[i + 1] = starts[i] + _itemCounts[i];
         }

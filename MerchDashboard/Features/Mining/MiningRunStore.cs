@@ -34,7 +34,7 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
                 encoder.EndBasket();
             }
             current = line.OrderId;
-            encoder.AddProduct(line.ProductId);
+            encoder.AddItem(line.ProductId);
             if (++read % ProgressEveryLines == 0)
             {
                 progress.Report((double)read / total);
@@ -65,17 +65,17 @@ internal sealed class MiningRunStore(IDbContextFactory<AppDbContext> dbFactory, 
         var bundles = new List<MinedBundle>();
         foreach (var anchor in result.Anchors)
         {
-            var anchorId = ProductIdLabel.Parse(anchor.Anchor);
+            var anchorId = anchor.Anchor;
             pairs.AddRange(anchor.Candidates.Select((c, i) => new MinedPair
             {
-                RunId = runId, AnchorProductId = anchorId, CandidateProductId = ProductIdLabel.Parse(c.Item), Rank = i + 1,
+                RunId = runId, AnchorProductId = anchorId, CandidateProductId = c.Item, Rank = i + 1,
                 Count = c.Statistics.Count, Support = c.Statistics.Support, Confidence = c.Statistics.Confidence, Lift = c.Statistics.Lift,
                 Leverage = c.Statistics.Leverage, Conviction = double.IsFinite(c.Statistics.Conviction) ? c.Statistics.Conviction : null, Score = c.Score,
             }));
             bundles.AddRange(anchor.Bundles.Select((b, i) => new MinedBundle
             {
                 RunId = runId, AnchorProductId = anchorId, Rank = i + 1, Count = b.Count, Support = b.Support, Score = b.Score,
-                ItemIds = string.Join(',', b.Items.Where(item => item != anchor.Anchor).Select(ProductIdLabel.Parse)),
+                ItemIds = string.Join(',', b.Items.Where(item => item != anchorId)),
             }));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -38,13 +38,13 @@ public static class CartEvaluation
         ArgumentNullException.ThrowIfNull(liveCatalog);
         var products = liveCatalog.Products.ToDictionary(p => p.Key, p => p.Value with { IsActive = true, Stock = p.Value.Stock is { } stock ? Math.Max(1, stock) : null });
         var catalog = liveCatalog with { Products = products };
-        var anchors = mined.Anchors.ToDictionary(a => ProductIdLabel.Parse(a.Anchor));
+        var anchors = mined.Anchors.ToDictionary(a => a.Anchor);
         IReadOnlyList<MinedCandidate> Mined(int id) => anchors.TryGetValue(id, out var a)
-            ? [.. a.Candidates.Select(c => new MinedCandidate(ProductIdLabel.Parse(c.Item), c.Statistics.Count, c.Statistics.Support,
+            ? [.. a.Candidates.Select(c => new MinedCandidate(c.Item, c.Statistics.Count, c.Statistics.Support,
                 c.Statistics.Confidence, c.Statistics.Lift, c.Score))]
             : [];
         IReadOnlyList<MinedItemset> Itemsets(int id) => anchors.TryGetValue(id, out var a)
-            ? [.. a.Bundles.Select(b => new MinedItemset([.. b.Items.Select(ProductIdLabel.Parse).Where(i => i != id)], b.Count, b.Score))]
+            ? [.. a.Bundles.Select(b => new MinedItemset([.. b.Items.Where(i => i != id)], b.Count, b.Score))]
             : [];
         return new CartStore(catalog, Mined, _ => CurationState.Auto, Itemsets);
     }

@@ -6,8 +6,8 @@ namespace MerchDashboard.Features.Preview;
 /// <summary>
 /// The frequently-bought-with lists the offline evaluation scores, mined from the training part of a
 /// <see cref="HoldoutSplit"/> only (mining the served lists would leak the held-out orders). A basket is an
-/// order: the lines sharing (customer, time). Product ids are zero-padded labels so that their ordinal order
-/// is their numeric order.
+/// order: the lines sharing (customer, time). The engine takes the product ids as they are and breaks ties in
+/// id order.
 /// </summary>
 public static class TrainingListMiner
 {
@@ -20,7 +20,7 @@ public static class TrainingListMiner
         return Lists(MineAll(training, settings, progress, cancellationToken));
     }
 
-    /// <summary>The whole mining result of the training part (candidates with their statistics, and bundles); labels are <see cref="ProductIdLabel"/>s.</summary>
+    /// <summary>The whole mining result of the training part (candidates with their statistics, and bundles), by product id.</summary>
     public static MiningResult MineAll(
         IReadOnlyList<Purchase> training, MiningSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,7 @@ public static class TrainingListMiner
     public static IReadOnlyDictionary<int, int[]> Lists(MiningResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return result.Anchors.ToDictionary(a => ProductIdLabel.Parse(a.Anchor), a => a.Candidates.Select(c => ProductIdLabel.Parse(c.Item)).ToArray());
+        return result.Anchors.ToDictionary(a => a.Anchor, a => a.Candidates.Select(c => c.Item).ToArray());
     }
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class TrainingListMiner
         var encoder = new BasketEncoder();
         for (var i = 0; i < sorted.Length; i++)
         {
-            encoder.AddProduct(sorted[i].ProductId);
+            encoder.AddItem(sorted[i].ProductId);
             var last = i + 1 == sorted.Length || sorted[i + 1].CustomerKey != sorted[i].CustomerKey || sorted[i + 1].At != sorted[i].At;
             if (last)
             {
