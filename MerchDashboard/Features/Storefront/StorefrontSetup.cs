@@ -70,20 +70,20 @@ public static class StorefrontSetup
         return services;
     }
 
-    /// <summary>CORS for publishable keys: before authentication, since a preflight carries no key.</summary>
-    public static WebApplication UsePublishableKeyCors(this WebApplication app)
-    {
-        app.UseMiddleware<PublishableCorsMiddleware>();
-        return app;
-    }
-
+    /// <summary>The API's documentation and the health checks, in the app's pipeline; the API itself is <see cref="StorefrontPipeline"/>'s.</summary>
     public static WebApplication MapStorefrontApi(this WebApplication app)
     {
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("MerchDashboard storefront API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).RequireRateLimiting(RateLimitPolicy)
+        return app;
+    }
+
+    /// <summary>The API's endpoints, mapped in its own branch of the pipeline (<see cref="StorefrontPipeline"/>).</summary>
+    public static IEndpointRouteBuilder MapStorefrontEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(StorefrontPipeline.ApiPrefix).RequireAuthorization(ApiPolicy).RequireRateLimiting(RateLimitPolicy)
             .WithTags("Storefront").DisableAntiforgery().AddEndpointFilter<PublishableKeyFilter>();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
@@ -92,7 +92,6 @@ public static class StorefrontSetup
         api.MapCartEndpoints();
         api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Ingest)).WithTags("Ingest")
             .MapIngestEndpoints();
-        app.MapBareBenchmarkEndpointIfEnabled();
-        return app;
+        return endpoints;
     }
 }
