@@ -4,6 +4,7 @@ using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
+using MerchDashboard.Tests.Features.Preview;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

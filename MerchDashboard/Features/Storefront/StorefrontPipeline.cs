@@ -32,7 +32,7 @@ public static class StorefrontPipeline
             api.UseMiddleware<PublishableCorsMiddleware>();
             api.UseRouting();
             api.UseAuthorization();
-            api.UseRateLimiter();
+            api.UseMiddleware<StorefrontRateLimitMiddleware>();
             api.UseEndpoints(endpoints =>
             {
                 endpoints.MapStorefrontEndpoints();
