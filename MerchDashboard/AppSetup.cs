@@ -40,13 +40,16 @@ public static class AppSetup
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo("en-US");
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         app.UseMerchForwardedHeaders();
+        // The storefront API leaves here for a lean pipeline of its own (StorefrontPipeline: CORS, API keys, rate limits,
+        // ProblemDetails); routing is called explicitly after it so the app's matcher never runs for API requests.
+        app.UseStorefrontApiBranch();
+        app.UseRouting();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStoreCulture();
         app.UseMerchErrorResponses();
-        app.UsePublishableKeyCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

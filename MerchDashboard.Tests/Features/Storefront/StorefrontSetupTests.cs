@@ -62,4 +62,35 @@ public sealed class StorefrontSetupTests(RateLimitedApp app) : IClassFixture<Rat
         shaped.StatusCode.ShouldBe(HttpStatusCode.OK, "the benchmark's bare rounds send a SKU in the path, like the API's");
         (await shaped.Content.ReadAsStringAsync(Ct)).ShouldBe(await client.GetStringAsync("/bench/bare", Ct));
     }
+
+    [Fact]
+    public async Task Get_UnknownPathsInTheApiBranch_NeverTheAppsNotFoundPage()
+    {
+        var client = MerchAppFixture.NewClient(app.Factory);
+
+        using var bare = await client.GetAsync("/bench/bare/SKU-1/extra", Ct);
+        using var api = await client.GetAsync("/api/v1/no-such-endpoint", Ct);
+        using var page = await client.GetAsync("/no-such-page", Ct);
+
+        bare.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await bare.Content.ReadAsStringAsync(Ct)).ShouldBeEmpty("the bare endpoint sits in the API's branch, where the pages' not-found page never runs");
+        api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        page.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html", "the app's own pipeline still answers pages with its not-found page");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/products/A/frequently-bought-with", false, true)]
+    [InlineData("/API/V1/events", false, true)]
+    [InlineData("/api/v1", false, true)]
+    [InlineData("/api/v10/products", false, false)]
+    [InlineData("/api/reference", false, false)]
+    [InlineData("/openapi/v1.json", false, false)]
+    [InlineData("/bench/bare/SKU-1", true, true)]
+    [InlineData("/bench/bare/SKU-1", false, false)]
+    [InlineData("/bench/barely", true, false)]
+    [InlineData("/products", true, false)]
+    public void IsStorefrontApi_Path_OnlyTheApiAndTheEnabledBareEndpoint(string path, bool bareEnabled, bool expected) =>
+        MerchDashboard.Features.Storefront.StorefrontPipeline.IsStorefrontApi(new Microsoft.AspNetCore.Http.PathString(path), bareEnabled).ShouldBe(expected);
 }

@@ -28,7 +28,7 @@ public sealed class ExperimentServing(ExperimentAssignment assignment, ServedLis
             Arm.CrossSell => lists.FrequentlyBoughtWith(sku, null, limit) is { } anonymous ? anonymous.Dto with { CustomerId = NullIfEmpty(customerId) } : null,
             _ => Compose(assigned.Arm, sku, NullIfEmpty(customerId), limit),
         };
-        return served is null ? null : new ServedList(served with { Experiment = assigned.ExperimentName, Arm = assigned.ArmName }, Utf8Json: null);
+        return served is null ? null : new ServedList(served with { Experiment = assigned.ExperimentName, Arm = assigned.ArmName }, utf8Json: null);
     }
 
     /// <summary>The cart's list for the shopper with the assignment it was composed for (null: the default strategy).</summary>

@@ -23,8 +23,11 @@ public sealed class ApiKeyAuthenticationHandler(ApiKeyService keys, FailedKeyAtt
     private const string ThrottledItem = "merch.api-key-throttled";
     private const string RefusedOriginItem = "merch.api-key-refused-origin";
 
-    // One principal per cached key, shared by its requests (nothing in the pipeline changes it): claims are not rebuilt per request.
-    private static readonly ConditionalWeakTable<ApiKeyInfo, ClaimsPrincipal> Principals = new();
+    /// <summary>The scheme, for callers that run the handler directly (<see cref="ApiKeyPolicyEvaluator"/>).</summary>
+    public static readonly AuthenticationScheme Scheme = new(SchemeName, displayName: null, typeof(ApiKeyAuthenticationHandler));
+
+    // One principal and result per cached key, shared by its requests (nothing in the pipeline changes them): claims are not rebuilt per request.
+    private static readonly ConditionalWeakTable<ApiKeyInfo, AuthenticateResult> Successes = new();
 
     private HttpContext _context = null!;
     private Task<AuthenticateResult>? _result;
@@ -75,7 +78,7 @@ public sealed class ApiKeyAuthenticationHandler(ApiKeyService keys, FailedKeyAtt
             _context.Items[RefusedOriginItem] = origin ?? "";
             return AuthenticateResult.Fail("This publishable key is not allowed from the request's origin.");
         }
-        return AuthenticateResult.Success(new AuthenticationTicket(Principals.GetValue(key, PrincipalOf), SchemeName));
+        return Successes.GetValue(key, k => AuthenticateResult.Success(new AuthenticationTicket(PrincipalOf(k), SchemeName)));
     }
 
     private static ClaimsPrincipal PrincipalOf(ApiKeyInfo key) => new(new ClaimsIdentity(

@@ -1,7 +1,7 @@
 namespace MerchDashboard.Features.Storefront;
 
 /// <summary>
-/// The baseline for the storefront API benchmark (docs/benchmarks.md): the same host, pipeline and JSON
+/// The baseline for the storefront API benchmark (docs/benchmarks.md): the same host, pipeline branch (<see cref="StorefrontPipeline"/>) and JSON
 /// serializer, with no authentication, rate limiting or composition, so the gap to the real endpoint is
 /// what the API itself costs. <c>/bench/bare/{sku}</c> takes requests shaped like the API's (a SKU in the path), so
 /// the benchmark's client does the same work for both. Mapped only when <c>Benchmark:BareEndpoint</c> is true; never in normal use.
@@ -18,13 +18,11 @@ public static class BareBenchmarkEndpoint
         new("SKU-0005", "Fixed product five", 5.25m), new("SKU-0006", "Fixed product six", 13.75m),
     ];
 
-    public static WebApplication MapBareBenchmarkEndpointIfEnabled(this WebApplication app)
+    /// <summary>Mapped in the storefront API's branch of the pipeline (<see cref="StorefrontPipeline"/>), so it pays what the API's requests pay outside the API's own work.</summary>
+    public static IEndpointRouteBuilder MapBareBenchmarkEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        if (app.Configuration.GetValue<bool>(Setting))
-        {
-            app.MapGet(Path, () => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
-            app.MapGet(Path + "/{sku}", (string sku) => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
-        }
-        return app;
+        endpoints.MapGet(Path, () => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
+        endpoints.MapGet(Path + "/{sku}", (string sku) => Fixed).ExcludeFromDescription().AllowAnonymous().DisableRateLimiting();
+        return endpoints;
     }
 }

@@ -16,12 +16,12 @@ public static class PublishableRateLimits
     /// <summary>The lease metadata of a refused publishable request: the limit that refused it.</summary>
     public static readonly MetadataName<PublishableLimit> LimitMetadata = MetadataName.Create<PublishableLimit>("publishable-limit");
 
-    /// <summary>The per-visitor partition of a publishable key's request, or null for other requests.</summary>
-    public static RateLimitPartition<string>? PerVisitor(HttpContext context)
+    /// <summary>The per-visitor partition of a publishable key's request; no limit for anything else.</summary>
+    public static RateLimitPartition<string> PerVisitor(HttpContext context)
     {
         if (!IsPublishable(context))
         {
-            return null;
+            return RateLimitPartition.GetNoLimiter("");
         }
         var options = context.RequestServices.GetRequiredService<IOptions<PublishableKeyOptions>>().Value;
         var visitor = VisitorOf(context) is { } id ? "visitor:" + id : "address:" + AddressOf(context);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace MerchDashboard.Features.Storefront;
 
@@ -12,17 +11,19 @@ namespace MerchDashboard.Features.Storefront;
 /// </summary>
 public static class RateLimitRejection
 {
-    public static async ValueTask WriteAsync(OnRejectedContext context)
+    public static async Task WriteAsync(HttpContext context, RateLimitLease lease)
     {
         ArgumentNullException.ThrowIfNull(context);
-        int? retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : null;
+        ArgumentNullException.ThrowIfNull(lease);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        int? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : null;
         if (retryAfter is { } seconds)
         {
-            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
         var retryText = retryAfter is { } s ? $"retry after {s} s (Retry-After)" : "retry later";
         ProblemHttpResult problem;
-        if (context.Lease.TryGetMetadata(PublishableRateLimits.LimitMetadata, out var limit) && limit is not null)
+        if (lease.TryGetMetadata(PublishableRateLimits.LimitMetadata, out var limit) && limit is not null)
         {
             var who = limit.Scope == PublishableLimit.PerVisitor ? "per visitor" : "per client address";
             problem = TypedResults.Problem(title: "Too many requests",
@@ -39,6 +40,6 @@ public static class RateLimitRejection
             problem = TypedResults.Problem(title: "Too many requests", detail: $"This API key has used its request allowance for now; {retryText}.",
                 statusCode: StatusCodes.Status429TooManyRequests);
         }
-        await problem.ExecuteAsync(context.HttpContext);
+        await problem.ExecuteAsync(context);
     }
 }

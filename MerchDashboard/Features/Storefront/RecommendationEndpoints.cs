@@ -87,6 +87,7 @@ public static class RecommendationEndpoints
         {
             null => UnknownSku(sku),
             { Utf8Json: { } json } => new Utf8JsonResult(json),
+            { Composed: { } composed } => new FrequentlyBoughtWithResult(composed),
             var list => TypedResults.Json(list.Dto, StorefrontJson.Default.FrequentlyBoughtWithDto),
         };
     }

@@ -44,10 +44,10 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         if (profile is not null)
         {
             var personal = RecommendationService.Compose(snapshot, anchor.Id, profile, frame.Instant.AsOf, slots);
-            return new ServedList(ToDto(anchor.Sku, personal, customer), Utf8Json: null);
+            return new ServedList(new FrequentlyBoughtWithJson(anchor.Sku, personal, customer, StoreCulture.CurrentCurrencyCode));
         }
         var anonymous = Anonymous(frame, anchor.Id, anchor.Sku, slots);
-        return customer is null ? anonymous : new ServedList(anonymous.Dto with { CustomerId = customer }, Utf8Json: null);
+        return customer is null ? anonymous : new ServedList(anonymous.Composed! with { CustomerId = customer });
     }
 
     private static ServedList Anonymous(Frame frame, int anchorId, string sku, int slots)
@@ -57,8 +57,9 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         {
             return cached;
         }
-        var dto = ToDto(sku, RecommendationService.Compose(frame.Snapshot, anchorId, shopper: null, frame.Instant.AsOf, slots), customerId: null);
-        var served = new ServedList(dto, StorefrontJson.Utf8(dto));
+        var composed = new FrequentlyBoughtWithJson(sku, RecommendationService.Compose(frame.Snapshot, anchorId, shopper: null, frame.Instant.AsOf, slots),
+            CustomerId: null, key.Currency);
+        var served = new ServedList(composed, StorefrontJson.Utf8(composed.ToDto()));
         frame.Lists.Set(key, served, new MemoryCacheEntryOptions { Size = 1 });
         return served;
     }
@@ -95,5 +96,32 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
     }
 }
 
-/// <summary>A served list, with its JSON when it is the same for every request (the anonymous list).</summary>
-public sealed record ServedList(FrequentlyBoughtWithDto Dto, byte[]? Utf8Json);
+/// <summary>
+/// A served list: as composed (<see cref="Composed"/>, written straight to JSON by <see cref="FrequentlyBoughtWithResult"/>),
+/// with its JSON when it is the same for every request (the anonymous list), or as a DTO an experiment arm built.
+/// </summary>
+public sealed class ServedList
+{
+    private FrequentlyBoughtWithDto? _dto;
+
+    public ServedList(FrequentlyBoughtWithDto dto, byte[]? utf8Json)
+    {
+        _dto = dto;
+        Utf8Json = utf8Json;
+    }
+
+    public ServedList(FrequentlyBoughtWithJson composed, byte[]? utf8Json = null)
+    {
+        Composed = composed;
+        Utf8Json = utf8Json;
+    }
+
+    /// <summary>The list as composed, when it was not built as a DTO.</summary>
+    public FrequentlyBoughtWithJson? Composed { get; }
+
+    /// <summary>The list's JSON, serialized once and kept (the anonymous list).</summary>
+    public byte[]? Utf8Json { get; }
+
+    /// <summary>The list as a DTO; built on first use for a composed list (experiment arms change it).</summary>
+    public FrequentlyBoughtWithDto Dto => _dto ??= Composed!.ToDto();
+}

@@ -1,8 +1,8 @@
-using System.Threading.RateLimiting;
 using MerchDashboard.Data;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Ingest;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Scalar.AspNetCore;
 
 namespace MerchDashboard.Features.Storefront;
@@ -10,7 +10,6 @@ namespace MerchDashboard.Features.Storefront;
 public static class StorefrontSetup
 {
     public const string ApiPolicy = "StorefrontApi";
-    public const string RateLimitPolicy = "PerApiKey";
 
     /// <summary>API keys, per-key rate limiting, OpenAPI and health checks for the storefront API.</summary>
     public static IServiceCollection AddStorefrontApi(this IServiceCollection services)
@@ -38,27 +37,12 @@ public static class StorefrontSetup
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireClaim(ApiKeyScopes.ClaimType, scopes));
         }
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) => RateLimitRejection.WriteAsync(context);
-            o.AddPolicy(RateLimitPolicy, context =>
-            {
-                if (PublishableRateLimits.PerVisitor(context) is { } perVisitor)
-                {
-                    return perVisitor;
-                }
-                var options = context.RequestServices.GetRequiredService<IOptions<StorefrontApiOptions>>().Value;
-                var key = context.User.FindFirst(ApiKeyAuthenticationHandler.KeyIdClaim)?.Value ?? "anonymous";
-                return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = options.PermitLimit,
-                    Window = TimeSpan.FromSeconds(options.WindowSeconds),
-                    QueueLimit = 0,
-                });
-            });
-            o.GlobalLimiter = new PublishableRequestsLimiter(PartitionedRateLimiter.Create<HttpContext, string>(PublishableRateLimits.PerAddress));
-        });
+        // The framework's evaluator stays for every policy but the API key ones (ApiKeyPolicyEvaluator).
+        services.AddTransient<PolicyEvaluator>();
+        services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, ApiKeyPolicyEvaluator>());
+        // The API's limits are StorefrontRateLimiter's, in the API's own pipeline; the app's rate limiter has no policy of its own yet.
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddSingleton<StorefrontRateLimiter>();
         // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -70,20 +54,20 @@ public static class StorefrontSetup
         return services;
     }
 
-    /// <summary>CORS for publishable keys: before authentication, since a preflight carries no key.</summary>
-    public static WebApplication UsePublishableKeyCors(this WebApplication app)
-    {
-        app.UseMiddleware<PublishableCorsMiddleware>();
-        return app;
-    }
-
+    /// <summary>The API's documentation and the health checks, in the app's pipeline; the API itself is <see cref="StorefrontPipeline"/>'s.</summary>
     public static WebApplication MapStorefrontApi(this WebApplication app)
     {
         app.MapOpenApi();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("MerchDashboard storefront API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready");
-        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy).RequireRateLimiting(RateLimitPolicy)
+        return app;
+    }
+
+    /// <summary>The API's endpoints, mapped in its own branch of the pipeline (<see cref="StorefrontPipeline"/>).</summary>
+    public static IEndpointRouteBuilder MapStorefrontEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(StorefrontPipeline.ApiPrefix).RequireAuthorization(ApiPolicy)
             .WithTags("Storefront").DisableAntiforgery().AddEndpointFilter<PublishableKeyFilter>();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
@@ -92,7 +76,6 @@ public static class StorefrontSetup
         api.MapCartEndpoints();
         api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Ingest)).WithTags("Ingest")
             .MapIngestEndpoints();
-        app.MapBareBenchmarkEndpointIfEnabled();
-        return app;
+        return endpoints;
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using MerchDashboard.Engine.Composition;
+
+namespace MerchDashboard.Features.Storefront;
+
+/// <summary>
+/// A customer's frequently-bought-with list as composed, written as JSON without its DTO: byte for byte what
+/// <see cref="StorefrontJson"/> writes for <see cref="ServedListCache.ToDto"/>'s <see cref="FrequentlyBoughtWithDto"/>
+/// (a test compares them over many shoppers and anchors), in the DTO's property order, with the same encoder and
+/// number formats. Personalized lists are composed per request, so the DTO and its serializer were a measured share of
+/// such a request (docs/benchmarks.md).
+/// </summary>
+public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList List, string? CustomerId, string Currency)
+{
+    private static readonly JsonEncodedText Sku = JsonEncodedText.Encode("sku");
+    private static readonly JsonEncodedText Mode = JsonEncodedText.Encode("mode");
+    private static readonly JsonEncodedText RecommendationId = JsonEncodedText.Encode("recommendationId");
+    private static readonly JsonEncodedText ComposedAt = JsonEncodedText.Encode("composedAt");
+    private static readonly JsonEncodedText Customer = JsonEncodedText.Encode("customerId");
+    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText LockedSlots = JsonEncodedText.Encode("lockedSlots");
+    private static readonly JsonEncodedText Experiment = JsonEncodedText.Encode("experiment");
+    private static readonly JsonEncodedText Arm = JsonEncodedText.Encode("arm");
+    private static readonly JsonEncodedText CurrencyName = JsonEncodedText.Encode("currency");
+    private static readonly JsonEncodedText Slot = JsonEncodedText.Encode("slot");
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Price = JsonEncodedText.Encode("price");
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText Personalized = JsonEncodedText.Encode("personalized");
+    private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+    private static readonly JsonEncodedText Statistics = JsonEncodedText.Encode("statistics");
+    private static readonly JsonEncodedText Locked = JsonEncodedText.Encode("locked");
+    private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+    private static readonly JsonEncodedText Support = JsonEncodedText.Encode("support");
+    private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
+    private static readonly JsonEncodedText Lift = JsonEncodedText.Encode("lift");
+    private static readonly JsonEncodedText[] SourceNames =
+        [.. Enum.GetValues<SlotSource>().Select(s => JsonEncodedText.Encode(RecommendationEndpoints.SourceName(s)))];
+
+    /// <summary>The same list as a DTO, for callers that change it (experiment arms).</summary>
+    public FrequentlyBoughtWithDto ToDto() => ServedListCache.ToDto(AnchorSku, List, CustomerId) with { Currency = Currency };
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString(Sku, AnchorSku);
+        writer.WriteString(Mode, RecommendationEndpoints.ModeName(List.Mode));
+        writer.WriteString(RecommendationId, List.RecommendationId);
+        writer.WriteString(ComposedAt, List.ComposedAt);
+        writer.WriteString(Customer, CustomerId);
+        writer.WriteStartArray(Items);
+        foreach (var slot in List.Slots)
+        {
+            WriteSlot(writer, slot);
+        }
+        writer.WriteEndArray();
+        writer.WriteNumber(LockedSlots, List.LockedSlots);
+        writer.WriteNull(Experiment);
+        writer.WriteNull(Arm);
+        writer.WriteString(CurrencyName, Currency);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSlot(Utf8JsonWriter writer, Engine.Composition.Slot slot)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Slot, slot.Position);
+        writer.WriteString(Sku, slot.Product.Sku);
+        writer.WriteString(Name, slot.Product.Name);
+        writer.WriteNumber(Price, slot.Product.Price);
+        writer.WriteString(Source, SourceNames[(int)slot.Source]);
+        writer.WriteBoolean(Personalized, slot.PersonalizationMoved);
+        writer.WriteString(Explanation, slot.ShopperExplanation);
+        if (slot.Pair is { } pair)
+        {
+            writer.WriteStartObject(Statistics);
+            writer.WriteNumber(Count, pair.CoPurchaseCount);
+            writer.WriteNumber(Support, pair.Support);
+            writer.WriteNumber(Confidence, pair.Confidence);
+            writer.WriteNumber(Lift, pair.Lift);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull(Statistics);
+        }
+        writer.WriteBoolean(Locked, slot.Locked);
+        writer.WriteEndObject();
+    }
+}
