@@ -51,7 +51,7 @@ public static class MessyOrderFile
         for (var r = 0; r < orders / 2; r++)
         {
             var of = sales[random.Next(sales.Count)];
-            var bought = of[random.Next(of.Count)];
+            var bought = of.Where(l => l.Quantity > 0).ElementAt(random.Next(of.Count(l => l.Quantity > 0)));
             var quantity = -random.Next(1, bought.Quantity + 3);
             var line = random.Next(6) switch
             {

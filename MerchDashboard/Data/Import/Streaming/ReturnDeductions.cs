@@ -45,7 +45,8 @@ internal sealed class ReturnDeductions
         {
             return;
         }
-        var summary = _census.ById.TryGetValue(row.OrderId, out var known) ? known : throw new ImportFileChangedException(_fileName);
+        var summary = _census.ById.TryGetValue(row.OrderId, out var known) && row.Line <= known.LastLine && _census.Seeds.ContainsKey(row.Sku)
+            ? known : throw new ImportFileChangedException(_fileName);
         var order = summary.Order;
         if (_namedOrders.Contains(order.OrderId) || (order.CustomerKey.Length > 0 && _returnedByCustomer.Contains((order.CustomerKey, row.Sku))))
         {

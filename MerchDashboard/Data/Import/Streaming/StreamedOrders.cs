@@ -41,7 +41,8 @@ internal sealed class StreamedOrders(ImportSource source, OrderFileShape file, I
             {
                 continue;
             }
-            var summary = census.ById.TryGetValue(row.OrderId, out var known) ? known : throw new ImportFileChangedException(source.FileName);
+            var summary = census.ById.TryGetValue(row.OrderId, out var known) && row.Line <= known.LastLine
+                ? known : throw new ImportFileChangedException(source.FileName);
             if (summary.Id == 0)
             {
                 continue;
@@ -93,7 +94,8 @@ internal sealed class StreamedOrders(ImportSource source, OrderFileShape file, I
             var line = kept[i];
             lines.Add(new OrderLine
             {
-                Id = summary.FirstLineId + i, OrderId = order.Id, ProductId = plan.ProductsBySku[line.Sku].Id,
+                Id = summary.FirstLineId + i, OrderId = order.Id,
+                ProductId = plan.ProductsBySku.TryGetValue(line.Sku, out var product) ? product.Id : throw new ImportFileChangedException(source.FileName),
                 Quantity = line.Quantity, UnitPrice = line.UnitPrice, Source = line.Source,
             });
         }
