@@ -114,9 +114,9 @@ public sealed class ImportOptions : IValidatableObject
             string? error = null;
             try
             {
-                _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                _ = new Regex(pattern, Cleaning.NonProductRule.PatternOptions);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
                 error = ex.Message;
             }
