@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MerchDashboard.Data.Import;
+using MerchDashboard.Data.Import.Cleaning;
 using MerchDashboard.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -40,6 +41,25 @@ public sealed class StreamedOrderReaderTests
         {
             last.Problems.ShouldContain(p => p.Message.Contains("is in neither the products file"));
         }
+    }
+
+    [Fact]
+    public async Task MessyOrderFile_FirstSeeds_ExerciseEveryKindOfCleaningTheComparisonCovers()
+    {
+        var kinds = new HashSet<string>();
+        foreach (var seed in new[] { 3, 4, 6 })
+        {
+            await using var database = await SqliteTestDatabase.CreateAsync();
+            var orders = MessyOrderFile.Create(seed, orders: 20 + seed * 7 % 60, maxLines: seed % 4 == 0 ? 30 : 8);
+            var report = await Importer(database, new ImportOptions { MaxMiningOrderLines = 4 }, inMemory: false).ImportAsync(Files(orders, null), ct: Ct);
+            kinds.UnionWith(report.Cleaning.Select(k => k.Name));
+        }
+
+        string[] expected = [
+            CleaningKinds.CancellationLinked, CleaningKinds.CancellationNetted, CleaningKinds.CancellationUnmatched, CleaningKinds.OrderFullyCancelled,
+            CleaningKinds.LargeOrder, CleaningKinds.SkuSpelling, CleaningKinds.NonProduct,
+        ];
+        expected.Where(k => !kinds.Contains(k)).ShouldBeEmpty();
     }
 
     [Theory]
