@@ -12,6 +12,15 @@ public class ImportOptionsTests
     }
 
     [Fact]
+    public void Validate_PatternNeedingBacktracking_IsNamedAtStartUp()
+    {
+        var errors = Errors(new ImportOptions { NonProductPatterns = [@"^(\w)\1$"] });
+
+        errors.ShouldContain(e => e.StartsWith(@"Import:NonProductPatterns: '^(\w)\1$' is not a valid regular expression", StringComparison.Ordinal),
+            "a back-reference cannot be matched in linear time, and every pattern is");
+    }
+
+    [Fact]
     public void Validate_BadPatternAndEmptyCode_AreNamed()
     {
         var errors = Errors(new ImportOptions { NonProductPatterns = ["(unclosed"], NonProductCodes = ["POST", " "] });

@@ -32,3 +32,10 @@ public sealed record IdWatermark(int Category, int Product, int Customer, long O
 
 /// <summary>The database changed between reading an import's plan and writing it.</summary>
 public sealed class ImportConflictException() : Exception("The database changed while the import was being read.");
+
+/// <summary>An orders file read several times by one import (docs/pipeline.md, "Imports and memory") was not the same file each time.</summary>
+public sealed class ImportFileChangedException(string fileName)
+    : Exception("The file changed while it was being imported (it is read more than once); nothing was written. Import it again once it no longer changes.")
+{
+    public string FileName { get; } = fileName;
+}

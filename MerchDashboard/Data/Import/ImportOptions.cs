@@ -91,6 +91,14 @@ public sealed class ImportOptions : IValidatableObject
     [Range(typeof(decimal), "0.01", "1000000000")]
     public decimal MaxUnitPrice { get; set; } = 1_000_000m;
 
+    /// <summary>
+    /// Order lines an import writes per batch while it streams the orders file the last time (docs/pipeline.md, "Imports and
+    /// memory"): at the budget the batch is written inside the import's one transaction and its rows released. An order is
+    /// never split, so a batch exceeds the budget by at most one order's lines.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int WriteBatchLines { get; set; } = 10_000;
+
     /// <summary>How many example lines the import report shows for each kind of cleaning.</summary>
     [Range(0, 1000)]
     public int ReportExamples { get; set; } = 5;
@@ -106,9 +114,9 @@ public sealed class ImportOptions : IValidatableObject
             string? error = null;
             try
             {
-                _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                _ = new Regex(pattern, Cleaning.NonProductRule.PatternOptions);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
             {
                 error = ex.Message;
             }

@@ -27,8 +27,8 @@ internal sealed class ImportPlan(ImportOptions options)
     public List<Product> UpdatedProducts { get; } = [];
     public int UnchangedProducts { get; set; }
     public List<Customer> NewCustomers { get; } = [];
-    public List<Order> NewOrders { get; } = [];
-    public PlannedLines NewLines { get; } = new();
+    /// <summary>The new orders and their lines, once an orders file has been read; how they are held depends on the reader.</summary>
+    public IPlannedOrders? NewOrders { get; set; }
     public List<ComplementRule> NewRules { get; } = [];
     public List<CuratedList> NewLists { get; } = [];
     public List<CurationOverride> NewOverrides { get; } = [];
@@ -117,14 +117,24 @@ internal sealed class ImportPlan(ImportOptions options)
         return CustomersById[customer.ExternalId] = (customer.Id, customer.Arm);
     }
 
-    /// <summary>Adds <paramref name="order"/> with the lines of <paramref name="clean"/>, whose products are <paramref name="productIds"/> (one per line).</summary>
-    public Order AddOrder(Order order, CleanOrder clean, int[] productIds)
+    public long NextOrderId() => ++_nextOrder;
+
+    /// <summary>Reserves <paramref name="count"/> consecutive order line ids and returns the first.</summary>
+    public long ReserveLineIds(int count)
     {
-        order.Id = ++_nextOrder;
-        NewOrders.Add(order);
-        NewLines.Add(_nextLine + 1, order, clean, productIds);
-        _nextLine += clean.Lines.Count;
-        return order;
+        var first = _nextLine + 1;
+        _nextLine += count;
+        return first;
+    }
+
+    /// <summary>The customer of an order line's customer id (created when new); null for an order without customer.</summary>
+    public (int Id, ExperimentArm Arm)? ResolveCustomer(string key)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+        return CustomersById.TryGetValue(key, out var known) ? known : AddCustomer(new Customer { ExternalId = key, Arm = ExperimentArm.Control });
     }
 
     public void AddRule(ComplementRule rule)
@@ -148,8 +158,8 @@ internal sealed class ImportPlan(ImportOptions options)
     }
 
     public ImportCounts Counts() => new(
-        NewCategories.Count, NewProducts.Count, NewCustomers.Count, NewOrders.Count, NewLines.Count,
-        NewRules.Count, NewLists.Count, NewOverrides.Count, NewOrders.Sum(o => o.Revenue))
+        NewCategories.Count, NewProducts.Count, NewCustomers.Count, NewOrders?.Count ?? 0, NewOrders?.LineCount ?? 0,
+        NewRules.Count, NewLists.Count, NewOverrides.Count, NewOrders?.Revenue ?? 0)
     {
         UpdatedProducts = UpdatedProducts.Count,
         UnchangedProducts = UnchangedProducts,

@@ -33,7 +33,7 @@ public static class OrderFile
     /// read; rows may have been handed on before a later row's problem, so a consumer keeps nothing when this returns null.
     /// </summary>
     public static OrderFileShape? Stream(ImportSource source, OrderLayout? layout, ImportOptions options, ProblemLog log, CleaningTally tally,
-        Func<OrderLayout, bool, Action<OrderRow>> start, IProgress<ImportProgress>? progress, CancellationToken ct)
+        Func<OrderLayout, bool, Action<OrderRow>> start, IProgress<ImportProgress>? progress, CancellationToken ct, string? stage = null)
     {
         using var table = CsvTable.OpenAny(source, log, ExpectedHeader, options);
         if (table is null)
@@ -53,13 +53,14 @@ public static class OrderFile
         var parser = OrderLayouts.Parser(chosen.Value);
         var consume = start(chosen.Value, parser.ZeroPriceIsNoise);
         var firstRows = new Dictionary<string, OrderRow>(StringComparer.Ordinal);
+        stage ??= $"Reading {source.FileName}";
         long handed = 0, read = 0;
         while (table.Read() && !log.Full)
         {
             if (read++ % 4096 == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamPosition, table.StreamLength));
+                progress?.Report(new ImportProgress(stage, table.StreamPosition, table.StreamLength));
             }
             var parsed = parser.Parse(table);
             if (parsed.SkipReason is { } reason)
@@ -72,8 +73,49 @@ public static class OrderFile
                 handed++;
             }
         }
-        progress?.Report(new ImportProgress($"Reading {source.FileName}", table.StreamLength, table.StreamLength));
+        progress?.Report(new ImportProgress(stage, table.StreamLength, table.StreamLength));
         return log.Any ? null : new OrderFileShape(chosen.Value, handed, [.. parser.Notes], parser.ZeroPriceIsNoise, parser.SkuColumn);
+    }
+
+    /// <summary>
+    /// Reads again, row by row, a file that <see cref="Stream"/> read whole without a problem, in the layout found then: the
+    /// same rows in the same order. A file that changed meanwhile (a problem now, or another number of rows) throws
+    /// <see cref="ImportFileChangedException"/>.
+    /// </summary>
+    public static IEnumerable<OrderRow> Replay(ImportSource source, OrderFileShape shape, ImportOptions options, string stage,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var log = new ProblemLog(1);
+        using var table = CsvTable.OpenAny(source, log, ExpectedHeader, options);
+        if (table is null || !table.RequireColumns(OrderLayouts.RequiredColumns(shape.Layout)))
+        {
+            throw new ImportFileChangedException(source.FileName);
+        }
+        var parser = OrderLayouts.Parser(shape.Layout);
+        long handed = 0, read = 0;
+        while (table.Read())
+        {
+            if (read++ % 4096 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(stage, table.StreamPosition, table.StreamLength));
+            }
+            var parsed = parser.Parse(table);
+            if (log.Any)
+            {
+                throw new ImportFileChangedException(source.FileName);
+            }
+            if (parsed.Row is { } row)
+            {
+                handed++;
+                yield return row;
+            }
+        }
+        if (handed != shape.Rows)
+        {
+            throw new ImportFileChangedException(source.FileName);
+        }
+        progress?.Report(new ImportProgress(stage, table.StreamLength, table.StreamLength));
     }
 
     /// <summary>The lines of one order agree on its customer and time (the generic layout repeats them on every line).</summary>

@@ -5,7 +5,8 @@ namespace MerchDashboard.Data.Import;
 
 /// <summary>
 /// Reads an orders file (any <see cref="OrderLayout"/>) through <see cref="OrderFile"/> and <see cref="OrderCleaner"/>
-/// into the plan. Orders already in the database are skipped, so a re-import adds nothing twice. Without a catalog in
+/// into the plan, holding every cleaned line in memory until the write: the reference that the streamed import
+/// (<see cref="Streaming.StreamedOrderReader"/>, what imports use) is tested against. Orders already in the database are skipped, so a re-import adds nothing twice. Without a catalog in
 /// the same import, unknown SKUs become new products with their most common price and an unknown stock.
 /// </summary>
 internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogGiven)
@@ -33,6 +34,8 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
         plan.Notes.AddRange(file.Notes);
         var cleaned = cleaner.Finish();
         var categories = new CategoryMatcher(plan);
+        var orders = new BufferedOrders(plan);
+        plan.NewOrders = orders;
         long stored = 0;
         foreach (var order in cleaned.Orders)
         {
@@ -43,12 +46,12 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
                 plan.DuplicateOrders++;
                 continue;
             }
-            stored += Add(source, file, order, cleaned, categories);
+            stored += Add(source, file, order, cleaned, categories, orders);
         }
         plan.SkippedRows += file.Rows + plan.Tally.Count(ParsedRow.ZeroQuantity) + plan.Tally.Count(ShopifyRowParser.RefundedOrVoided) - stored;
     }
 
-    private int Add(ImportSource source, OrderFileShape file, CleanOrder order, CleanedOrders cleaned, CategoryMatcher categories)
+    private int Add(ImportSource source, OrderFileShape file, CleanOrder order, CleanedOrders cleaned, CategoryMatcher categories, BufferedOrders orders)
     {
         var productIds = new int[order.Lines.Count];
         for (var i = 0; i < order.Lines.Count; i++)
@@ -56,13 +59,13 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
             var line = order.Lines[i];
             if (ResolveProduct(line.Sku, cleaned.Products[line.Sku], categories) is not { } id)
             {
-                log.Add(source.FileName, line.Line, file.SkuColumn, $"SKU {Excerpt.Quoted(line.Sku)} is in neither the products file imported with these orders nor the database");
+                log.Add(source.FileName, line.Line, file.SkuColumn, UnknownSku(line.Sku));
                 return 0;
             }
             productIds[i] = id;
         }
-        var customer = ResolveCustomer(order.CustomerKey);
-        plan.AddOrder(new Order
+        var customer = plan.ResolveCustomer(order.CustomerKey);
+        orders.Add(new Order
         {
             ExternalId = order.OrderId, CustomerId = customer?.Id, PlacedAt = order.PlacedAt,
             Arm = customer?.Arm ?? ExperimentArm.Control, ExcludedFromMining = order.ExcludedFromMining,
@@ -77,11 +80,12 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
         {
             return known.Id;
         }
-        if (catalogGiven)
-        {
-            return null;
-        }
-        return plan.AddProduct(new Product
+        return catalogGiven ? null : CreateProduct(plan, sku, seed, categories);
+    }
+
+    /// <summary>A product met only in order lines: its first name (or the SKU), its category matched or created, its most common price, stock unknown.</summary>
+    internal static int CreateProduct(ImportPlan plan, string sku, ProductSeed seed, CategoryMatcher categories) =>
+        plan.AddProduct(new Product
         {
             Sku = sku,
             Name = seed.Name.Length > 0 ? seed.Name : sku,
@@ -89,20 +93,9 @@ internal sealed class OrderReader(ImportPlan plan, ProblemLog log, bool catalogG
             Price = seed.MostCommonPrice,
             Stock = null,
         }).Id;
-    }
 
-    private (int Id, ExperimentArm Arm)? ResolveCustomer(string key)
-    {
-        if (key.Length == 0)
-        {
-            return null;
-        }
-        if (plan.CustomersById.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-        return plan.AddCustomer(new Customer { ExternalId = key, Arm = ExperimentArm.Control });
-    }
+    /// <summary>The problem of an order line whose SKU is unknown when it must be known.</summary>
+    internal static string UnknownSku(string sku) => $"SKU {Excerpt.Quoted(sku)} is in neither the products file imported with these orders nor the database";
 
     internal static string Slug(string name)
     {

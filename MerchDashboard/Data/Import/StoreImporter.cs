@@ -21,6 +21,12 @@ public sealed class StoreImporter(
     private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    /// <summary>
+    /// Whether orders files are cleaned whole in memory (<see cref="OrderReader"/>) instead of streamed
+    /// (<see cref="Streaming.StreamedOrderReader"/>): the reference the streamed import is tested against.
+    /// </summary>
+    internal bool CleanOrdersInMemory { get; init; }
+
     /// <summary>Attempts before an import that keeps finding the database changed under it gives up (nothing written).</summary>
     public const int MaxAttempts = 3;
 
@@ -59,6 +65,10 @@ public sealed class StoreImporter(
             {
                 logger.LogInformation("The database changed while the import was being read (attempt {Attempt}); reading it again", attempt);
             }
+            catch (ImportFileChangedException changed)
+            {
+                return ImportReport.Failed([new ImportProblem(changed.FileName, 0, "", changed.Message)], clock.Elapsed, truncated: false);
+            }
             catch (ImportConflictException)
             {
                 return ImportReport.Failed([new ImportProblem("(database)", 0, "",
@@ -96,7 +106,15 @@ public sealed class StoreImporter(
         }
         if (files.Orders is { } orders)
         {
-            new OrderReader(plan, log, catalogGiven: files.Products is not null || files.RequireKnownSkus).Read(orders, files.OrdersLayout, progress, ct);
+            var catalogGiven = files.Products is not null || files.RequireKnownSkus;
+            if (CleanOrdersInMemory)
+            {
+                new OrderReader(plan, log, catalogGiven).Read(orders, files.OrdersLayout, progress, ct);
+            }
+            else
+            {
+                new Streaming.StreamedOrderReader(plan, log, catalogGiven).Read(orders, files.OrdersLayout, progress, ct);
+            }
         }
         var lists = new Dictionary<string, CuratedList>(StringComparer.Ordinal);
         if (files.CuratedLists is { } curated)
@@ -126,8 +144,8 @@ public sealed class StoreImporter(
 
     private async Task WriteAsync(AppDbContext db, ImportPlan plan, IdWatermark watermark, StoreFiles files, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        long total = plan.NewCategories.Count + plan.NewProducts.Count + plan.UpdatedProducts.Count + plan.NewCustomers.Count + plan.NewOrders.Count
-            + plan.NewLines.Count + plan.NewRules.Count + plan.NewLists.Count + plan.NewOverrides.Count;
+        long total = plan.NewCategories.Count + plan.NewProducts.Count + plan.UpdatedProducts.Count + plan.NewCustomers.Count + (plan.NewOrders?.Count ?? 0)
+            + (plan.NewOrders?.LineCount ?? 0) + plan.NewRules.Count + plan.NewLists.Count + plan.NewOverrides.Count;
         long done = 0;
         void Advance(long rows)
         {
@@ -146,8 +164,10 @@ public sealed class StoreImporter(
         await writer.InsertAsync(db, plan.NewCategories.Where(c => c.ParentId is not null), Advance, ct);
         await writer.InsertAsync(db, plan.NewProducts, Advance, ct);
         await writer.InsertAsync(db, plan.NewCustomers, Advance, ct);
-        await writer.InsertAsync(db, plan.NewOrders, Advance, ct);
-        await writer.InsertAsync(db, plan.NewLines, Advance, ct);
+        if (plan.NewOrders is { } orders)
+        {
+            await orders.WriteAsync(db, writer, Advance, ct);
+        }
         await writer.InsertAsync(db, plan.NewRules, Advance, ct);
         await writer.InsertAsync(db, plan.NewLists, Advance, ct);
         await writer.InsertAsync(db, plan.NewOverrides, Advance, ct);
@@ -194,12 +214,11 @@ public sealed class StoreImporter(
         {
             return;
         }
-        foreach (var order in plan.NewOrders)
+        foreach (var (id, placedAt) in plan.NewOrders?.CustomerOrderDates() ?? [])
         {
-            if (order.CustomerId is { } id && undated.TryGetValue(id, out var customer)
-                && (customer.CreatedAt == DateTime.MinValue || order.PlacedAt < customer.CreatedAt))
+            if (undated.TryGetValue(id, out var customer) && (customer.CreatedAt == DateTime.MinValue || placedAt < customer.CreatedAt))
             {
-                customer.CreatedAt = order.PlacedAt;
+                customer.CreatedAt = placedAt;
             }
         }
     }

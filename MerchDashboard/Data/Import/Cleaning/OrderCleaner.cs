@@ -17,14 +17,11 @@ namespace MerchDashboard.Data.Import.Cleaning;
 /// </summary>
 public sealed class OrderCleaner(ImportOptions options)
 {
-    private readonly NonProductRule _nonProduct = new(options);
-    private readonly HashSet<string> _variants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _spellings = new(options.SkusIgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
     private readonly Dictionary<string, CleanOrder> _orders = new(StringComparer.Ordinal);
     private readonly List<OrderRow> _returns = [];
-    private readonly Dictionary<string, SeedBuilder> _seeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProductSeedBuilder> _seeds = new(StringComparer.Ordinal);
     private CleaningTally? _tally;
-    private bool _zeroPriceIsNoise;
+    private RowScreen? _screen;
 
     /// <summary>Cleans <paramref name="rows"/> at once: <see cref="Start"/>, <see cref="Add"/> for each row, <see cref="Finish"/>.</summary>
     public CleanedOrders Clean(IEnumerable<OrderRow> rows, bool zeroPriceIsNoise, CleaningTally tally)
@@ -47,22 +44,14 @@ public sealed class OrderCleaner(ImportOptions options)
         {
             throw new InvalidOperationException("An OrderCleaner cleans one file; create another for the next.");
         }
-        (_zeroPriceIsNoise, _tally) = (zeroPriceIsNoise, tally);
+        (_screen, _tally) = (new RowScreen(options, zeroPriceIsNoise), tally);
     }
 
     public void Add(OrderRow raw)
     {
         var tally = _tally ?? throw new InvalidOperationException("Call Start before Add.");
-        var row = raw with { Sku = Canonical(raw, _spellings, tally) };
-        if (_nonProduct.Matches(row.Sku, row.ProductName))
+        if (_screen!.Admit(raw, tally) is not { } row)
         {
-            tally.Add(CleaningKinds.NonProduct, row.Line, $"{row.Sku} {row.ProductName}: {row.Quantity} x {Money(row.UnitPrice)} in order {row.OrderId}",
-                row.Quantity, row.Quantity * row.UnitPrice);
-            return;
-        }
-        if (row.UnitPrice < 0 || (row.UnitPrice == 0 && _zeroPriceIsNoise))
-        {
-            tally.Add(CleaningKinds.NonPositivePrice, row.Line, $"{row.Sku} {row.ProductName}: unit price {Money(row.UnitPrice)} in order {row.OrderId}", row.Quantity);
             return;
         }
         if (row.IsReturn)
@@ -77,7 +66,7 @@ public sealed class OrderCleaner(ImportOptions options)
         order.Lines.Add(new CleanLine(row.Line, row.Sku, row.Quantity, row.UnitPrice, row.Source));
         if (!_seeds.TryGetValue(row.Sku, out var seed))
         {
-            _seeds[row.Sku] = seed = new SeedBuilder(row.Sku, row.Line);
+            _seeds[row.Sku] = seed = new ProductSeedBuilder(row.Sku, row.Line);
         }
         seed.Add(row);
     }
@@ -100,62 +89,15 @@ public sealed class OrderCleaner(ImportOptions options)
             if (distinct > options.MaxMiningOrderLines)
             {
                 order.ExcludedFromMining = true;
-                tally.Add(CleaningKinds.LargeOrder, order.FirstLine,
-                    $"order {order.OrderId}: {distinct:N0} products{(order.CustomerKey.Length == 0 ? ", no customer" : "")}", order.Units, order.Revenue);
+                tally.Add(CleaningKinds.LargeOrder, order.FirstLine, LargeOrderText(order, distinct), order.Units, order.Revenue);
             }
             kept.Add(order);
         }
         return new CleanedOrders(kept, _seeds.ToDictionary(p => p.Key, p => p.Value.Build(), StringComparer.Ordinal), tally);
     }
 
-    private string Canonical(OrderRow row, Dictionary<string, string> spellings, CleaningTally tally)
-    {
-        if (!spellings.TryGetValue(row.Sku, out var first))
-        {
-            spellings[row.Sku] = row.Sku;
-            return row.Sku;
-        }
-        if (!string.Equals(first, row.Sku, StringComparison.Ordinal) && _variants.Add(row.Sku))
-        {
-            tally.Add(CleaningKinds.SkuSpelling, row.Line, $"{row.Sku} is {first}");
-        }
-        return first;
-    }
+    internal static string LargeOrderText(CleanOrder order, int distinct) =>
+        $"order {order.OrderId}: {distinct:N0} products{(order.CustomerKey.Length == 0 ? ", no customer" : "")}";
 
     internal static string Money(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
-
-    private sealed class SeedBuilder(string sku, long firstLine)
-    {
-        private readonly Dictionary<decimal, int> _prices = [];
-        private readonly List<decimal> _pricesInOrder = [];
-        private string _name = "", _category = "";
-
-        public void Add(OrderRow row)
-        {
-            if (_prices.TryGetValue(row.UnitPrice, out var count))
-            {
-                _prices[row.UnitPrice] = count + 1;
-            }
-            else
-            {
-                _prices[row.UnitPrice] = 1;
-                _pricesInOrder.Add(row.UnitPrice);
-            }
-            _name = _name.Length == 0 ? row.ProductName : _name;
-            _category = _category.Length == 0 ? row.Category : _category;
-        }
-
-        public ProductSeed Build()
-        {
-            var best = _pricesInOrder[0];
-            foreach (var price in _pricesInOrder)
-            {
-                if (_prices[price] > _prices[best])
-                {
-                    best = price;
-                }
-            }
-            return new ProductSeed(sku, _name, _category, best, firstLine);
-        }
-    }
 }
