@@ -8,7 +8,7 @@ namespace MerchDashboard.Tests.TestSupport;
 /// a load balancer: A starts first (migrates, imports the demo store, mines), then B on the same data.
 /// <see cref="Available"/> is false without <see cref="PostgresTestDatabase.EnvironmentVariable"/>; tests then skip.
 /// </summary>
-public sealed partial class PostgresAppInstances : IAsyncLifetime
+public sealed partial class PostgresAppInstances : ITwoAppInstances, IAsyncLifetime
 {
     private PostgresTestDatabase? _database;
 
@@ -16,6 +16,7 @@ public sealed partial class PostgresAppInstances : IAsyncLifetime
 
     /// <summary>The shared database's connection string, for the command line run beside the instances.</summary>
     public string ConnectionString => _database?.ConnectionString ?? "";
+    public IReadOnlyList<string> CliDatabaseArguments => ["--connection-string", ConnectionString];
     public MerchAppFactory A { get; } = new();
     public MerchAppFactory B { get; } = new();
 

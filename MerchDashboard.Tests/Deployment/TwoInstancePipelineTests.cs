@@ -14,7 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MerchDashboard.Tests.Deployment;
 
 /// <summary>Issue 15 item 5: the command line and the catalog API reach both instances on one PostgreSQL database.</summary>
-public sealed class PipelineOnPostgresTests(PostgresAppInstances instances) : IClassFixture<PostgresAppInstances>
+public sealed class PipelineOnPostgresTests(PostgresAppInstances instances) : TwoInstancePipelineTests(instances), IClassFixture<PostgresAppInstances>;
+
+/// <summary>Issue 15 item 5: the same on one shared SQLite file (two hosts on one data folder, as two processes would be).</summary>
+public sealed class PipelineOnSharedSqliteTests(SqliteAppInstances instances) : TwoInstancePipelineTests(instances), IClassFixture<SqliteAppInstances>;
+
+/// <summary>Two running instances on one database and the command line beside them: what one writes, both serve.</summary>
+public abstract class TwoInstancePipelineTests(ITwoAppInstances instances)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -53,7 +59,7 @@ public sealed class PipelineOnPostgresTests(PostgresAppInstances instances) : IC
         }
         (await ServedAsync(clientA, "PAIR-CAM")).ShouldBeNull("the products do not exist yet");
 
-        var (code, _, error) = await MiningCli.RunAsync("import", "--orders", cli.File("pair.csv", csv.ToString()), "--connection-string", instances.ConnectionString);
+        var (code, _, error) = await MiningCli.RunAsync(["import", "--orders", cli.File("pair.csv", csv.ToString()), .. instances.CliDatabaseArguments]);
         code.ShouldBe(0, error);
         var clock = Stopwatch.StartNew();
         IReadOnlyList<string>? servedA = null, servedB = null;
