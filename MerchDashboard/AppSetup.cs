@@ -52,7 +52,6 @@ public static class AppSetup
         app.UseMerchErrorResponses();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapAccountEndpoints();

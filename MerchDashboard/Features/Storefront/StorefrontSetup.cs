@@ -40,8 +40,7 @@ public static class StorefrontSetup
         // The framework's evaluator stays for every policy but the API key ones (ApiKeyPolicyEvaluator).
         services.AddTransient<PolicyEvaluator>();
         services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, ApiKeyPolicyEvaluator>());
-        // The API's limits are StorefrontRateLimiter's, in the API's own pipeline; the app's rate limiter has no policy of its own yet.
-        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        // The API's limits are StorefrontRateLimiter's, in the API's own pipeline (no framework rate limiter is registered).
         services.AddSingleton<StorefrontRateLimiter>();
         // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
         services.ConfigureHttpJsonOptions(o =>
