@@ -97,11 +97,24 @@ public static class StorefrontBenchmark
         const int Runs = 100_000;
         figures["composeAnonymousUs"] = Micro(NanosecondsPer(Runs, i => RecommendationService.Compose(snapshot, cases[i % cases.Length].Anchor, null, asOf, Slots).Slots.Count));
         figures["composePersonalizedUs"] = Micro(NanosecondsPer(Runs, i => RecommendationService.Compose(snapshot, cases[i % cases.Length].Anchor, profiles[i % cases.Length], asOf, Slots).Slots.Count));
+        var prepared = anchors.ToDictionary(a => a, a => snapshot.Prepare(a, asOf, Slots));
+        figures["finishPreparedPersonalizedUs"] = Micro(NanosecondsPer(Runs, i => prepared[cases[i % cases.Length].Anchor].For(profiles[i % cases.Length]).Slots.Count));
+        figures["preparedBytesEach"] = RetainedBytesEach(anchors, a => snapshot.Prepare(a, asOf, Slots));
         figures["storedProfileLookupUs"] = Micro(NanosecondsPer(Runs, i => store.Find(snapshot, cases[i % cases.Length].Customer, asOf) is null ? 0 : 1));
         figures["toDtoUs"] = Micro(NanosecondsPer(Runs, i => ServedListCache.ToDto("SKU", lists[i % lists.Length], null).Items.Count));
         figures["jsonSourceGeneratedUs"] = Micro(NanosecondsPer(Runs, i => StorefrontJson.Utf8(dtos[i % dtos.Length]).Length));
         figures["jsonReflectionUs"] = Micro(NanosecondsPer(Runs, i => JsonSerializer.SerializeToUtf8Bytes(dtos[i % dtos.Length], reflection).Length));
         figures["jsonBytes"] = StorefrontJson.Utf8(dtos[0]).Length;
+    }
+
+    /// <summary>The heap one built object holds, on average over one built per key.</summary>
+    private static long RetainedBytesEach<TKey, TValue>(TKey[] keys, Func<TKey, TValue> build)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var held = keys.Select(build).ToArray();
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+        GC.KeepAlive(held);
+        return retained / Math.Max(1, keys.Length);
     }
 
     private static double Micro(double nanoseconds) => Math.Round(nanoseconds / 1_000, 3);

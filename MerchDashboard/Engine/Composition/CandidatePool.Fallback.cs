@@ -10,6 +10,26 @@ internal sealed partial class CandidatePool
     private int _fallbackStart = -1;
     private int _fallbackCategory;
     private int _fallbackCursor;
+    private bool _sealed;
+
+    /// <summary>The candidates gathered in step 2, the ones ranked: fallback items drawn for a layout come after them.</summary>
+    public int GatheredCount => _fallbackStart < 0 ? Count : _fallbackStart;
+
+    /// <summary>
+    /// No item is gathered or drawn after this; the pool may then be read by many threads at once. What only gathering
+    /// needs is let go, as a server keeps sealed pools (one per anchor it serves).
+    /// </summary>
+    public void Seal()
+    {
+        _sealed = true;
+        _claimed.Clear();
+        _claimed.TrimExcess();
+        _fallbackCategories = null;
+        if (_items.Length > Count)
+        {
+            Array.Resize(ref _items, Count);
+        }
+    }
 
     /// <summary>
     /// The nth fallback item: the best sellers of the rules' target categories (in rule order), then of the
@@ -18,6 +38,13 @@ internal sealed partial class CandidatePool
     /// </summary>
     public bool TryFallback(int nth, out int index)
     {
+        if (_sealed)
+        {
+            // Read only: the items drawn before sealing, for layouts that need no more of them (a shopper's).
+            var drawn = _fallbackStart < 0 ? 0 : Count - _fallbackStart;
+            index = nth < drawn ? _fallbackStart + nth : -1;
+            return nth < drawn;
+        }
         if (_fallbackStart < 0)
         {
             _fallbackStart = Count;

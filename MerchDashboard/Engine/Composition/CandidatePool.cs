@@ -175,6 +175,10 @@ internal sealed partial class CandidatePool(ProductInfo anchor, CatalogView cata
 
     private void Append(in Candidate candidate)
     {
+        if (_sealed)
+        {
+            throw new InvalidOperationException("The candidate pool is sealed: shoppers' layouts only read it.");
+        }
         if (Count == CandidateRanking.MaxCandidates)
         {
             throw new InvalidOperationException($"The composer ranks at most {CandidateRanking.MaxCandidates} candidates; trim the mined list.");

@@ -37,7 +37,7 @@ internal static class CandidateRanking
 
     private static int[] Sorted(CandidatePool pool, IShopperAffinity? shopper)
     {
-        var count = pool.Count - pool.PinCount;
+        var count = pool.GatheredCount - pool.PinCount;
         Span<ulong> keys = count <= 256 ? stackalloc ulong[count] : new ulong[count];
         for (var i = 0; i < count; i++)
         {

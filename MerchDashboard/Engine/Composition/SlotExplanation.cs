@@ -10,6 +10,16 @@ internal static class SlotExplanation
 {
     public static string For(in Candidate candidate, int position, int lockedSlots, CatalogView catalog, string? personalization, bool withNotes = true)
     {
+        var reason = Reason(candidate, position, lockedSlots, catalog, withNotes);
+        return personalization is null ? reason : WithPersonalization(reason, personalization);
+    }
+
+    /// <summary>A slot's reason with what personalization did to it.</summary>
+    public static string WithPersonalization(string reason, string personalization) => string.Concat(reason, "; ", personalization);
+
+    /// <summary>Why the slot holds its product, before personalization.</summary>
+    public static string Reason(in Candidate candidate, int position, int lockedSlots, CatalogView catalog, bool withNotes)
+    {
         var locked = position <= lockedSlots;
         var note = withNotes ? candidate.Note : null;
         var reason = candidate.Source switch
@@ -26,7 +36,7 @@ internal static class SlotExplanation
         {
             reason += $"; locked in the top {lockedSlots}";
         }
-        return personalization is null ? reason : $"{reason}; {personalization}";
+        return reason;
     }
 
     /// <summary>A slot a lock froze: why the item was there when the list was locked.</summary>

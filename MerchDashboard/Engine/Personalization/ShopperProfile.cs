@@ -82,16 +82,32 @@ public sealed class ShopperProfile : IShopperAffinity
     {
         var e = Explain(product);
         var options = model.Options;
-        var terms = new (double Contribution, Func<string> Reason)[]
+        // The largest of the four terms names the reason (the first of equal ones, NaN below all, as MaxBy ordered them); only its text is built.
+        var best = 0;
+        var largest = (1 - PriceSensitivity) * options.SimilarityWeight * e.Similarity;
+        Consider(1, (1 - PriceSensitivity) * options.CategoryWeight * e.Category, ref best, ref largest);
+        Consider(2, (1 - PriceSensitivity) * options.BrandWeight * e.Brand, ref best, ref largest);
+        Consider(3, PriceSensitivity * e.Cheapness, ref best, ref largest);
+        if (!(largest > 0))
         {
-            ((1 - PriceSensitivity) * options.SimilarityWeight * e.Similarity,
-                () => $"because you bought {ProductName(e.SimilarTo)}"),
-            ((1 - PriceSensitivity) * options.CategoryWeight * e.Category, () => CategoryReason(product.CategoryId)),
-            ((1 - PriceSensitivity) * options.BrandWeight * e.Brand, () => $"you like {product.Brand}"),
-            (PriceSensitivity * e.Cheapness, () => $"a low price for {model.Catalog.CategoryName(product.CategoryId)}"),
+            return null;
+        }
+        return best switch
+        {
+            0 => $"because you bought {ProductName(e.SimilarTo)}",
+            1 => CategoryReason(product.CategoryId),
+            2 => $"you like {product.Brand}",
+            _ => $"a low price for {model.Catalog.CategoryName(product.CategoryId)}",
         };
-        var best = terms.MaxBy(t => t.Contribution);
-        return best.Contribution > 0 ? best.Reason() : null;
+    }
+
+    private static void Consider(int term, double contribution, ref int best, ref double largest)
+    {
+        if (contribution.CompareTo(largest) > 0)
+        {
+            best = term;
+            largest = contribution;
+        }
     }
 
     /// <summary>The terms of <see cref="AffinityFor"/>, for explanations and tests.</summary>

@@ -56,6 +56,10 @@ public sealed record StoreSnapshot(
     /// The one way into the composer over this snapshot: the anchor's mined candidates and, unless the caller
     /// passes its own (the editor's unsaved state), the anchor's stored curation.
     /// </summary>
+    /// <summary>The anchor's composition up to the shopper, under its current curation (see <see cref="PreparedComposition"/>).</summary>
+    public PreparedComposition Prepare(int anchorProductId, DateTime asOf, int slots) =>
+        Composer.Prepare(anchorProductId, slots, asOf, Catalog, MinedFor(anchorProductId), CurationFor(anchorProductId).State);
+
     public ComposedList Compose(int anchorProductId, DateTime asOf, int slots, IShopperAffinity? shopper = null, CurationState? curation = null) =>
         Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf, shopper), Catalog,
             MinedFor(anchorProductId), curation ?? CurationFor(anchorProductId).State);

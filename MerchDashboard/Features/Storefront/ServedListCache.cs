@@ -9,9 +9,9 @@ namespace MerchDashboard.Features.Storefront;
 /// <summary>
 /// The storefront's frequently-bought-with answers. Lists are composed as of the snapshot's served instant
 /// (<see cref="ServingTimeline"/>), so every request between two override boundaries of one snapshot gets the same
-/// list: the anonymous list of each anchor and size is composed once and kept with its JSON, ready to write; a
-/// customer's list is composed per request from their profile, built once per snapshot (<see cref="ShopperProfileStore"/>),
-/// so nothing is kept per customer. A customer the store does not know sees the anonymous list. At most
+/// list: the anonymous list of each anchor and size is composed once and kept with its JSON, ready to write, and with its
+/// <see cref="PreparedComposition"/>; a customer's list is finished from that per request with their profile, built once
+/// per snapshot (<see cref="ShopperProfileStore"/>), so nothing is kept per customer. A customer the store does not know sees the anonymous list. At most
 /// <see cref="StorefrontApiOptions.ServedListCacheEntries"/> anonymous lists are kept; past it the least recently
 /// used are evicted and composed again on their next request. A new snapshot or served instant starts from empty.
 /// </summary>
@@ -40,28 +40,28 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         }
         var slots = limit ?? RecommendationService.DefaultSlotsOf(snapshot);
         var customer = string.IsNullOrEmpty(customerId) ? null : customerId;
+        var anonymous = Anonymous(frame, anchor.Id, anchor.Sku, slots);
         var profile = customer is null ? null : profiles.Find(snapshot, customer, frame.Instant.AsOf);
         if (profile is not null)
         {
-            var personal = RecommendationService.Compose(snapshot, anchor.Id, profile, frame.Instant.AsOf, slots);
-            return new ServedList(new FrequentlyBoughtWithJson(anchor.Sku, personal, customer, StoreCulture.CurrentCurrencyCode));
+            // The anchor's composition up to the shopper is kept with its anonymous list; only the shopper's ranking is done here.
+            return new ServedList(new FrequentlyBoughtWithJson(anchor.Sku, anonymous.Prepared.For(profile), customer, StoreCulture.CurrentCurrencyCode));
         }
-        var anonymous = Anonymous(frame, anchor.Id, anchor.Sku, slots);
-        return customer is null ? anonymous : new ServedList(anonymous.Composed! with { CustomerId = customer });
+        return customer is null ? anonymous.List : new ServedList(anonymous.List.Composed! with { CustomerId = customer });
     }
 
-    private static ServedList Anonymous(Frame frame, int anchorId, string sku, int slots)
+    private static AnonymousEntry Anonymous(Frame frame, int anchorId, string sku, int slots)
     {
         var key = new AnonymousKey(anchorId, slots, StoreCulture.CurrentCurrencyCode);
-        if (frame.Lists.TryGetValue(key, out ServedList? cached) && cached is not null)
+        if (frame.Lists.TryGetValue(key, out AnonymousEntry? cached) && cached is not null)
         {
             return cached;
         }
-        var composed = new FrequentlyBoughtWithJson(sku, RecommendationService.Compose(frame.Snapshot, anchorId, shopper: null, frame.Instant.AsOf, slots),
-            CustomerId: null, key.Currency);
-        var served = new ServedList(composed, StorefrontJson.Utf8(composed.ToDto()));
-        frame.Lists.Set(key, served, new MemoryCacheEntryOptions { Size = 1 });
-        return served;
+        var prepared = frame.Snapshot.Prepare(anchorId, frame.Instant.AsOf, slots);
+        var composed = new FrequentlyBoughtWithJson(sku, prepared.For(shopper: null), CustomerId: null, key.Currency);
+        var entry = new AnonymousEntry(new ServedList(composed, StorefrontJson.Utf8(composed.ToDto())), prepared);
+        frame.Lists.Set(key, entry, new MemoryCacheEntryOptions { Size = 1 });
+        return entry;
     }
 
     private Frame CurrentFrame()
@@ -88,6 +88,9 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
             list.LockedSlots);
 
     private readonly record struct AnonymousKey(int AnchorId, int Slots, string Currency);
+
+    /// <summary>An anchor's anonymous list with its JSON, and its composition up to the shopper for customers' lists.</summary>
+    private sealed record AnonymousEntry(ServedList List, PreparedComposition Prepared);
 
     /// <summary>One snapshot's anonymous lists for one served instant; a replaced frame is left to the garbage collector, as readers may still hold it.</summary>
     private sealed record Frame(StoreSnapshot Snapshot, ServingTimeline Timeline, ServedInstant Instant, int Entries)
