@@ -23,6 +23,8 @@ DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5s}
 CUSTOMERS=${CUSTOMERS:-10000}
+KINDS=${KINDS:-bare anonymous personalized cart curation}
+[[ $KINDS == bare\ * ]] || { echo "KINDS must start with bare (the ratios are to it)" >&2; exit 2; }
 APP_DLL=${APP_DLL:-$ROOT/MerchDashboard/bin/Release/net10.0/MerchDashboard.dll}
 BASE="http://127.0.0.1:$PORT"
 
@@ -59,13 +61,13 @@ run() {
 }
 
 echo "warming up ($WARMUP each)" >&2
-for mode in bare anonymous personalized; do run "$mode" "$WARMUP" >/dev/null; done
+for mode in $KINDS; do run "$mode" "$WARMUP" >/dev/null; done
 
 declare -A RPS P99 ERRORS CPU
 echo "when: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 printf '%-6s %-13s %12s %9s %7s %12s\n' round endpoint requests/s p99-ms errors cpu-us/req
 for round in $(seq 1 "$ROUNDS"); do
-  for mode in bare anonymous personalized; do
+  for mode in $KINDS; do
     read -r rps p99 errors cpu < <(run "$mode" "$DURATION")
     RPS[$mode]+="$rps "; P99[$mode]+="$p99 "; CPU[$mode]+="$cpu "; ERRORS[$mode]=$(( ${ERRORS[$mode]:-0} + errors ))
     printf '%-6s %-13s %12s %9s %7s %12s\n' "$round" "$mode" "$rps" "$p99" "$errors" "$cpu"
@@ -77,7 +79,7 @@ BARE_RPS=$(median "${RPS[bare]}"); BARE_P99=$(median "${P99[bare]}"); BARE_CPU=$
 echo
 printf '%-13s %12s %9s %14s %14s %7s %12s %14s\n' endpoint median-rps p99-ms rps/bare p99/bare errors cpu-us/req bare-cpu/cpu
 status=0
-for mode in bare anonymous personalized; do
+for mode in $KINDS; do
   rps=$(median "${RPS[$mode]}"); p99=$(median "${P99[$mode]}")
   ratio=$(awk -v a="$rps" -v b="$BARE_RPS" 'BEGIN { printf "%.2f", a / b }')
   p99ratio=$(awk -v a="$p99" -v b="$BARE_P99" 'BEGIN { printf "%.2f", a / b }')

@@ -1,3 +1,4 @@
+using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Preview;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
@@ -66,6 +67,53 @@ public sealed class ServedListPreviewTests(DemoStoreFixture demo)
         compared.ShouldBe(3 * 121 * 6);
         personalized.ShouldBeGreaterThan(100, "personalization moves slots for many of these shoppers");
         unknown.ShouldBeGreaterThan(0, "ids above the demo store's 9,000 customers are unknown and see the anonymous list");
+    }
+
+    [Fact]
+    public void Cart_ManyCartsAndShoppersOnSeveralDays_TheCartThePreviewShows()
+    {
+        var preview = new PreviewServices(demo);
+        var snapshot = demo.Snapshots.Current;
+        var clock = new FakeTimeProvider(snapshot.LoadedAt.AddMinutes(1));
+        // A small cache, so that cart items' prepared compositions are also evicted and prepared again.
+        var cache = new ServedListCache(demo.Snapshots, new ShopperProfileStore(Options.Create(new ShopperProfileOptions())), clock,
+            Options.Create(new StorefrontApiOptions { ServedListCacheEntries = 100 }));
+        var random = new Random(23);
+        var anchors = snapshot.Curation.Keys.Concat(snapshot.Mined.Keys.Order().Take(60)).Where(id => snapshot.Product(id) is not null).Distinct().ToList();
+        var bundled = snapshot.Mined.Keys.Where(id => snapshot.BundlesFor(id).Count > 0).Order().Take(40).ToList();
+        var slots = RecommendationService.DefaultSlotsOf(snapshot);
+        var (compared, itemsets, moved) = (0, 0, 0);
+
+        foreach (var now in new[] { snapshot.LoadedAt.AddMinutes(1), snapshot.LoadedAt.Date.AddDays(1).AddHours(5) })
+        {
+            clock.SetUtcNow(now);
+            var asOf = ServingTimeline.Of(snapshot).At(now).AsOf;
+            for (var i = 0; i < 150; i++)
+            {
+                // Every other cart holds a bundle's members, so that bought-together itemsets take part.
+                List<int> cart = i % 2 == 0 && bundled.Count > 0
+                    ? [.. snapshot.BundlesFor(bundled[random.Next(bundled.Count)])[0].ProductIds.Take(random.Next(2, 4))]
+                    : [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => anchors[random.Next(anchors.Count)])];
+                var customer = i % 5 == 4 ? null : $"C{random.Next(1, 9_001):D6}";
+                var shopper = customer is null ? null : preview.Shoppers.Build(new ShopperChoice.Customer(customer, customer), asOf);
+
+                var served = cache.Cart(snapshot, asOf, cart, shopper?.Profile, slots);
+                var shown = CartPreview.Compose(snapshot, [.. cart.Select(id => snapshot.Product(id)!)], shopper, asOf);
+
+                served.RecommendationId.ShouldBe(shown.RecommendationId, $"cart {string.Join(",", cart)} for {customer} at {now:O}");
+                served.Slots.Select(s => (s.Product.Id, s.Source, s.Basis, s.Locked, s.PersonalizationMoved, s.Explanation))
+                    .ShouldBe(shown.Slots.Select(s => (s.Product.Id, s.Source, s.Basis, s.Locked, s.PersonalizationMoved, s.Explanation)));
+                served.Slots.Select(s => string.Join(",", s.Complements)).ShouldBe(shown.Slots.Select(s => string.Join(",", s.Complements)));
+                served.Warnings.ShouldBe(shown.Warnings);
+                itemsets += served.Slots.Count(s => s.Basis == CartSlotBasis.BoughtTogether);
+                moved += served.Slots.Count(s => s.PersonalizationMoved);
+                compared++;
+            }
+        }
+        compared.ShouldBe(300);
+        cache.Count.ShouldBeLessThanOrEqualTo(100);
+        itemsets.ShouldBeGreaterThan(0, "some carts take bought-together itemsets");
+        moved.ShouldBeGreaterThan(0, "personalization moves cart slots for some shoppers");
     }
 
     [Fact]

@@ -24,9 +24,12 @@ internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
         }
         if (_byProduct.TryGetValue(product.Id, out var placed))
         {
-            foreach (var origin in origins.Where(o => !placed.Complements.Contains(o)))
+            foreach (var origin in origins)
             {
-                placed.Complements.Add(origin);
+                if (!placed.Complements.Contains(origin))
+                {
+                    placed.Complements.Add(origin);
+                }
             }
             return;
         }
@@ -44,11 +47,25 @@ internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
     /// </summary>
     private bool Allowed(ProductInfo product, IReadOnlyList<CartItem> origins)
     {
-        if (_cart.Contains(product.Id) || !product.IsAvailable || origins.Any(o => o.Excluded.Contains(product.Id)))
+        if (_cart.Contains(product.Id) || !product.IsAvailable)
         {
             return false;
         }
-        return items.All(item => item.Product.CategoryId != product.CategoryId || item.HandAdded.Contains(product.Id));
+        foreach (var origin in origins)
+        {
+            if (origin.Excluded.Contains(product.Id))
+            {
+                return false;
+            }
+        }
+        foreach (var item in items)
+        {
+            if (item.Product.CategoryId == product.CategoryId && !item.HandAdded.Contains(product.Id))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     internal sealed record Entry(ProductInfo Product, CartSlotBasis Basis, SlotSource Source, string Reason, MinedCandidate? Pair, List<CartItem> Complements);

@@ -14,7 +14,15 @@ public sealed record CartStore(
     CatalogView Catalog,
     Func<int, IReadOnlyList<MinedCandidate>> MinedFor,
     Func<int, CurationState> CurationFor,
-    Func<int, IReadOnlyList<MinedItemset>> ItemsetsFor);
+    Func<int, IReadOnlyList<MinedItemset>> ItemsetsFor)
+{
+    /// <summary>
+    /// A cart item's composition up to the shopper (anchor id, slots) as of the request's instant, when the caller keeps
+    /// them (the storefront does, per served instant); it must be what <see cref="Composer.Prepare"/> gives for this store's
+    /// data. Null: prepared per request.
+    /// </summary>
+    public Func<int, int, PreparedComposition>? Prepared { get; init; }
+}
 
 /// <summary>
 /// A frequent itemset that contains an anchor product: the other products, how many orders held them all,

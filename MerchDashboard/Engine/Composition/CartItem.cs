@@ -27,10 +27,10 @@ internal sealed record CartItem(
         var curation = store.CurationFor(product.Id);
         var mined = store.MinedFor(product.Id);
         var depth = Depth(request.Slots, cartSize);
-        var anonymous = Composer.Compose(new CompositionRequest(product.Id, depth, request.AsOf), store.Catalog, mined, curation);
-        var forShopper = request.Shopper is null
-            ? anonymous
-            : Composer.Compose(new CompositionRequest(product.Id, depth, request.AsOf, request.Shopper), store.Catalog, mined, curation);
+        // One preparation serves both lists: the anonymous one and the shopper's (Composer.Compose is Prepare(...).For(shopper)).
+        var prepared = store.Prepared?.Invoke(product.Id, depth) ?? Composer.Prepare(product.Id, depth, request.AsOf, store.Catalog, mined, curation);
+        var anonymous = prepared.For(shopper: null);
+        var forShopper = request.Shopper is null ? anonymous : prepared.For(request.Shopper);
         var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
         var handAdded = overrides.Pins.Select(p => p.ProductId).Concat(overrides.Adds.Select(a => a.ProductId)).ToHashSet();
         return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), handAdded, overrides.Excluded.ToHashSet());

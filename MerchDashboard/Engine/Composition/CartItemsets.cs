@@ -9,12 +9,21 @@ internal static class CartItemsets
 {
     public static IEnumerable<ItemsetCandidate> Ranked(IReadOnlyList<CartItem> items, CartStore store, IShopperAffinity? shopper)
     {
+        if (items.Count < 2)
+        {
+            // A rule needs two or more cart members in its antecedent.
+            return [];
+        }
         var byId = items.ToDictionary(i => i.Product.Id);
         var best = new Dictionary<int, ItemsetCandidate>();
         foreach (var item in items)
         {
             foreach (var itemset in store.ItemsetsFor(item.Product.Id))
             {
+                if (!HoldsAnotherCartItem(itemset, item.Product.Id, byId))
+                {
+                    continue;
+                }
                 var members = itemset.OtherProductIds.Append(item.Product.Id).Distinct().ToList();
                 var antecedent = members.Where(byId.ContainsKey).Select(id => byId[id]).OrderBy(i => i.CartIndex).ToList();
                 if (antecedent.Count < 2)
@@ -36,6 +45,19 @@ internal static class CartItemsets
             .OrderByDescending(c => Strength(c, highest, shopper))
             .ThenByDescending(c => c.Itemset.Count)
             .ThenBy(c => c.Product.Id);
+    }
+
+    /// <summary>Whether the itemset stored under <paramref name="anchorId"/> names another cart item, without allocating (most do not).</summary>
+    private static bool HoldsAnotherCartItem(MinedItemset itemset, int anchorId, Dictionary<int, CartItem> byId)
+    {
+        foreach (var id in itemset.OtherProductIds)
+        {
+            if (id != anchorId && byId.ContainsKey(id))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Stronger(MinedItemset a, MinedItemset b) => a.Score > b.Score || (a.Score == b.Score && a.Count > b.Count);

@@ -37,7 +37,7 @@ public sealed class ExperimentServing(ExperimentAssignment assignment, ServedLis
     {
         var assigned = assignment.Assign(customerId, visitorId);
         var list = assigned is null
-            ? CartRecommendations.Compose(snapshot, cart, shopper, asOf, slots)
+            ? lists.Cart(snapshot, asOf, cart, shopper, slots)
             : ArmStrategy.ComposeCart(assigned.Arm, snapshot, cart, shopper, asOf, slots);
         return (list, assigned);
     }

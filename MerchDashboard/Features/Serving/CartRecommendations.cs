@@ -8,8 +8,10 @@ namespace MerchDashboard.Features.Serving;
 /// </summary>
 public static class CartRecommendations
 {
-    public static CartComposition Compose(StoreSnapshot snapshot, IReadOnlyList<int> cartProductIds, IShopperAffinity? shopper, DateTime asOf, int slots) =>
-        CartComposer.Compose(new CartCompositionRequest(cartProductIds, slots, asOf, shopper), StoreOf(snapshot));
+    /// <summary>The cart's list; <c>prepared</c> gives the cart items' compositions up to the shopper as of <c>asOf</c> when the caller keeps them (see <see cref="CartStore.Prepared"/>).</summary>
+    public static CartComposition Compose(StoreSnapshot snapshot, IReadOnlyList<int> cartProductIds, IShopperAffinity? shopper, DateTime asOf, int slots,
+        Func<int, int, PreparedComposition>? prepared = null) =>
+        CartComposer.Compose(new CartCompositionRequest(cartProductIds, slots, asOf, shopper), StoreOf(snapshot) with { Prepared = prepared });
 
     /// <summary>The snapshot as the cart composer reads it: mined lists, curation and bundles (itemsets of 3+) per product.</summary>
     public static CartStore StoreOf(StoreSnapshot snapshot) => new(

@@ -11,15 +11,17 @@ namespace MerchDashboard.Features.Storefront;
 /// (<see cref="ServingTimeline"/>), so every request between two override boundaries of one snapshot gets the same
 /// list: the anonymous list of each anchor and size is composed once and kept with its JSON, ready to write, and with its
 /// <see cref="PreparedComposition"/>; a customer's list is finished from that per request with their profile, built once
-/// per snapshot (<see cref="ShopperProfileStore"/>), so nothing is kept per customer. A customer the store does not know sees the anonymous list. At most
-/// <see cref="StorefrontApiOptions.ServedListCacheEntries"/> anonymous lists are kept; past it the least recently
-/// used are evicted and composed again on their next request. A new snapshot or served instant starts from empty.
+/// per snapshot (<see cref="ShopperProfileStore"/>), so nothing is kept per customer. A customer the store does not know
+/// sees the anonymous list. Carts take their items' prepared compositions from here too (<see cref="Cart"/>). At most
+/// <see cref="StorefrontApiOptions.ServedListCacheEntries"/> entries (anonymous lists, cart items' prepared compositions)
+/// are kept; past it the least recently used are evicted and composed again on their next request. A new snapshot or
+/// served instant starts from empty.
 /// </summary>
 public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfileStore profiles, TimeProvider time, IOptions<StorefrontApiOptions> options)
 {
     private Frame _frame = new(StoreSnapshot.Empty, ServingTimeline.Of(StoreSnapshot.Empty), default, 1);
 
-    /// <summary>Anonymous lists held now.</summary>
+    /// <summary>Entries held now: anonymous lists (each with its prepared composition) and cart items' prepared compositions.</summary>
     public long Count => Volatile.Read(ref _frame).Lists.Count;
 
     /// <summary>The snapshot and the instant lists are composed for, for a request now.</summary>
@@ -64,6 +66,35 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         return entry;
     }
 
+    /// <summary>
+    /// A cart's list (<see cref="CartRecommendations"/>) whose items' compositions up to the shopper come from this cache,
+    /// when <paramref name="snapshot"/> and <paramref name="asOf"/> are still the current ones (else composed afresh).
+    /// </summary>
+    public CartComposition Cart(StoreSnapshot snapshot, DateTime asOf, IReadOnlyList<int> cart, IShopperAffinity? shopper, int slots)
+    {
+        var frame = CurrentFrame();
+        Func<int, int, PreparedComposition>? prepared = ReferenceEquals(frame.Snapshot, snapshot) && frame.Instant.AsOf == asOf
+            ? (anchorId, depth) => Prepared(frame, anchorId, depth)
+            : null;
+        return CartRecommendations.Compose(snapshot, cart, shopper, asOf, slots, prepared);
+    }
+
+    /// <summary>
+    /// A cart item's composition up to the shopper for <paramref name="slots"/> slots (the cart's depth), kept in the frame
+    /// like the anonymous lists and within the same number of entries.
+    /// </summary>
+    private static PreparedComposition Prepared(Frame frame, int anchorId, int slots)
+    {
+        var key = new PreparedKey(anchorId, slots);
+        if (frame.Lists.TryGetValue(key, out PreparedComposition? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var prepared = frame.Snapshot.Prepare(anchorId, frame.Instant.AsOf, slots);
+        frame.Lists.Set(key, prepared, new MemoryCacheEntryOptions { Size = 1 });
+        return prepared;
+    }
+
     private Frame CurrentFrame()
     {
         var snapshot = snapshots.Current;
@@ -88,6 +119,8 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
             list.LockedSlots);
 
     private readonly record struct AnonymousKey(int AnchorId, int Slots, string Currency);
+
+    private readonly record struct PreparedKey(int AnchorId, int Slots);
 
     /// <summary>An anchor's anonymous list with its JSON, and its composition up to the shopper for customers' lists.</summary>
     private sealed record AnonymousEntry(ServedList List, PreparedComposition Prepared);
