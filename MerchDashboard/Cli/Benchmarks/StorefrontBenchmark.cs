@@ -99,12 +99,36 @@ public static class StorefrontBenchmark
         figures["composePersonalizedUs"] = Micro(NanosecondsPer(Runs, i => RecommendationService.Compose(snapshot, cases[i % cases.Length].Anchor, profiles[i % cases.Length], asOf, Slots).Slots.Count));
         var prepared = anchors.ToDictionary(a => a, a => snapshot.Prepare(a, asOf, Slots));
         figures["finishPreparedPersonalizedUs"] = Micro(NanosecondsPer(Runs, i => prepared[cases[i % cases.Length].Anchor].For(profiles[i % cases.Length]).Slots.Count));
+        var carts = cases.Select((c, i) => (int[])[c.Anchor, cases[(i + 1) % cases.Length].Anchor]).ToArray();
+        var preparedDepths = new Dictionary<(int, int), PreparedComposition>();
+        PreparedComposition PreparedAt(int anchor, int depth) =>
+            preparedDepths.TryGetValue((anchor, depth), out var p) ? p : preparedDepths[(anchor, depth)] = snapshot.Prepare(anchor, asOf, depth);
+        figures["cartOfTwoPersonalizedUs"] = Micro(NanosecondsPer(Runs / 4, i => CartRecommendations.Compose(snapshot, carts[i % carts.Length], profiles[i % cases.Length], asOf, Slots, PreparedAt).Slots.Count));
+        figures["cartOfTwoAllocatedBytes"] = AllocatedBytesPer(2_000, i => CartRecommendations.Compose(snapshot, carts[i % carts.Length], profiles[i % cases.Length], asOf, Slots, PreparedAt).Slots.Count);
+        figures["finishPreparedAllocatedBytes"] = AllocatedBytesPer(2_000, i => prepared[cases[i % cases.Length].Anchor].For(profiles[i % cases.Length]).Slots.Count);
         figures["preparedBytesEach"] = RetainedBytesEach(anchors, a => snapshot.Prepare(a, asOf, Slots));
         figures["storedProfileLookupUs"] = Micro(NanosecondsPer(Runs, i => store.Find(snapshot, cases[i % cases.Length].Customer, asOf) is null ? 0 : 1));
         figures["toDtoUs"] = Micro(NanosecondsPer(Runs, i => ServedListCache.ToDto("SKU", lists[i % lists.Length], null).Items.Count));
         figures["jsonSourceGeneratedUs"] = Micro(NanosecondsPer(Runs, i => StorefrontJson.Utf8(dtos[i % dtos.Length]).Length));
         figures["jsonReflectionUs"] = Micro(NanosecondsPer(Runs, i => JsonSerializer.SerializeToUtf8Bytes(dtos[i % dtos.Length], reflection).Length));
         figures["jsonBytes"] = StorefrontJson.Utf8(dtos[0]).Length;
+    }
+
+    /// <summary>Bytes allocated per call of <paramref name="work"/> on this thread, after one round to warm up.</summary>
+    private static long AllocatedBytesPer(int runs, Func<int, int> work)
+    {
+        var sink = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            sink += work(i);
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < runs; i++)
+        {
+            sink += work(i);
+        }
+        GC.KeepAlive(sink);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / runs;
     }
 
     /// <summary>The heap one built object holds, on average over one built per key.</summary>

@@ -1,7 +1,6 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
@@ -24,13 +23,14 @@ public static class CartEndpoints
         api.MapPost("/cart/recommendations", Recommend)
             .WithName("PostCartRecommendations")
             .WithSummary("Complements for a whole cart: locked slots of its items' lists, bought-together itemsets, then their lists")
+            .Produces<CartRecommendationsDto>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront));
         return api;
     }
 
-    private static Results<Ok<CartRecommendationsDto>, ValidationProblem> Recommend(
+    private static IResult Recommend(
         CartRecommendationRequest request, ServedListCache served, ShopperProfileStore profiles, ExperimentServing experiments,
         IOptions<CartApiOptions> cartOptions, IOptions<StorefrontApiOptions> apiOptions)
     {
@@ -55,7 +55,9 @@ public static class CartEndpoints
         var visitor = string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId;
         var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, asOf, slots, customer, visitor);
         var sourceName = assigned is null ? null : ExperimentServing.SourceNames(assigned.Arm);
-        return TypedResults.Ok(ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName });
+        // Written by the source-generated serializer's fast path (the API's own options resolve to the same context).
+        return TypedResults.Json(ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName },
+            StorefrontJson.Default.CartRecommendationsDto);
     }
 
     internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId,

@@ -69,7 +69,9 @@ public static class RecommendationEndpoints
         return api;
     }
 
-    internal static string SourceName(SlotSource source) => source.ToString().ToLowerInvariant();
+    private static readonly string[] SourceNames = [.. Enum.GetValues<SlotSource>().Select(s => s.ToString().ToLowerInvariant())];
+
+    internal static string SourceName(SlotSource source) => SourceNames[(int)source];
 
     internal static string ModeName(CurationMode mode) => mode switch
     {
