@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MerchDashboard.Data;
+using MerchDashboard.Data.Entities;
 using MerchDashboard.Features.Curation;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
@@ -110,6 +111,37 @@ public sealed class CurationEndpointsTests(MerchAppFixture app)
         missing.StatusCode.ShouldBe((HttpStatusCode)428);
         (await missing.Content.ReadFromJsonAsync<ProblemDetails>(Ct))!.Title.ShouldBe("If-Match is required");
         (await GetAsync(client, sku)).Mode.ShouldBe("locked-top-n");
+    }
+
+    [Fact]
+    public async Task Change_ListSavedByAnotherInstance_412WithItsVersionAndGetThenShowsItsState()
+    {
+        var client = await ClientAsync("curation behind", ApiKeyScopes.Curation);
+        var sku = UncuratedSku();
+        var before = await GetAsync(client, sku);
+        var excluded = Snapshot.ProductBySku(before.Items[0].Sku)!.Id;
+        // Another instance's save: straight into the database, without this instance's change notice.
+        await using (var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))
+        {
+            db.CuratedLists.Add(new CuratedList
+            {
+                AnchorProductId = Snapshot.ProductBySku(sku)!.Id, Mode = ListMode.Curated, Note = "elsewhere", Version = 1,
+                UpdatedAt = DateTime.UtcNow, UpdatedBy = "other instance",
+                Overrides = [new CurationOverride { Kind = OverrideKind.Exclude, ProductId = excluded, Note = "out of season", CreatedBy = "other instance" }],
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var stale = await RawAsync(client, HttpMethod.Post, $"/api/v1/lists/{sku}/lock", "\"0\"", new LockRequest(1));
+        var after = await GetAsync(client, sku);
+
+        stale.StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        stale.Headers.ETag!.Tag.ShouldBe("\"1\"");
+        after.Version.ShouldBe(1);
+        after.Mode.ShouldBe("curated");
+        after.Note.ShouldBe("elsewhere");
+        after.Overrides.Select(o => (o.Kind, o.Sku, o.Note)).ShouldBe([("exclude", before.Items[0].Sku, "out of season")]);
+        after.Items.ShouldNotContain(i => i.Sku == before.Items[0].Sku);
     }
 
     [Fact]

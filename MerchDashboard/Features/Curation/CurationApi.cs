@@ -31,6 +31,7 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
         }
         if (expected != current.Version)
         {
+            await snapshots.RefreshCuratedListAsync(anchor.Id, ct);
             return Stale(http, current);
         }
         var slots = RecommendationService.DefaultSlotsOf(snapshot);
@@ -41,6 +42,11 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
         }
         var user = http.User.Identity?.Name ?? "api key";
         var result = await commands.ApplyAsync(anchor.Id, expected, change, user, slots, ct);
+        if (result.Conflict || result.Succeeded)
+        {
+            // GET answers from the snapshot: this instance shows what it just saved, or what beat it, at once.
+            await snapshots.RefreshCuratedListAsync(anchor.Id, ct);
+        }
         if (result.Conflict)
         {
             return Stale(http, result.Current);
@@ -51,6 +57,17 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
         }
         http.Response.Headers.ETag = ETag(result.Current.Version);
         return TypedResults.Ok(ToDto(snapshot, result.Current));
+    }
+
+    /// <summary>
+    /// The list as this instance serves it: from the snapshot, which a change through this instance updates before it
+    /// answers and another instance's change reaches on the next check (a write on an older version gets 412 and the
+    /// current ETag, so nothing is lost).
+    /// </summary>
+    public static VersionedList Served(StoreSnapshot snapshot, int anchorProductId)
+    {
+        var entry = snapshot.CurationFor(anchorProductId);
+        return new VersionedList(anchorProductId, entry.Version, entry.Stored, null, "");
     }
 
     public CuratedListDto ToDto(StoreSnapshot snapshot, VersionedList list)

@@ -14,7 +14,7 @@ public static class CurationEndpoints
 {
     public static RouteGroupBuilder MapCurationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/lists/{sku}", GetAsync).WithName("GetCuratedList")
+        api.MapGet("/lists/{sku}", Get).WithName("GetCuratedList")
             .WithSummary("A product's curated list: mode, overrides, locked slots, version (ETag) and the final anonymous list");
         api.MapPut("/lists/{sku}/overrides", ReplaceOverridesAsync).WithName("ReplaceOverrides")
             .WithSummary("Replace every pin, add and exclude of the list (If-Match: the version)");
@@ -33,16 +33,17 @@ public static class CurationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<CuratedListDto>, ProblemHttpResult>> GetAsync(
-        string sku, HttpContext http, CurationApi curation, StoreSnapshotService snapshots, CancellationToken ct)
+    private static Results<Ok<CuratedListDto>, ProblemHttpResult> Get(
+        string sku, HttpContext http, CurationApi curation, StoreSnapshotService snapshots)
     {
-        if (snapshots.Current.ProductBySku(sku) is not { } anchor)
+        var snapshot = snapshots.Current;
+        if (snapshot.ProductBySku(sku) is not { } anchor)
         {
             return CurationApi.UnknownSku(sku);
         }
-        var list = await curation.Commands.GetAsync(anchor.Id, ct);
+        var list = CurationApi.Served(snapshot, anchor.Id);
         http.Response.Headers.ETag = CurationApi.ETag(list.Version);
-        return TypedResults.Ok(curation.ToDto(snapshots.Current, list));
+        return TypedResults.Ok(curation.ToDto(snapshot, list));
     }
 
     private static Task<Results<Ok<CuratedListDto>, ProblemHttpResult>> ReplaceOverridesAsync(

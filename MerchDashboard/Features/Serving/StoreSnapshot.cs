@@ -4,8 +4,14 @@ using MerchDashboard.Engine.Personalization;
 
 namespace MerchDashboard.Features.Serving;
 
-/// <summary>A curated list as the composer reads it, with the version the editor needs for its next change.</summary>
-public sealed record CuratedEntry(CurationState State, int Version);
+/// <summary>
+/// A curated list as the composer reads it, with the version the editor needs for its next change and the list as
+/// stored (notes, windows, what a lock froze), which the curation API's GET answers from.
+/// </summary>
+public sealed record CuratedEntry(CurationState State, int Version)
+{
+    public MerchDashboard.Features.Curation.ListState Stored { get; init; } = MerchDashboard.Features.Curation.ListState.Automatic;
+}
 
 /// <summary>A mined bundle: the other products bought with the anchor, and how often.</summary>
 public sealed record BundleInfo(IReadOnlyList<int> ProductIds, int Count, double Support, double Score);
@@ -52,13 +58,14 @@ public sealed record StoreSnapshot(
 
     public CuratedEntry CurationFor(int anchorId) => Curation.TryGetValue(anchorId, out var entry) ? entry : new CuratedEntry(CurationState.Auto, 0);
 
+    /// <summary>The anchor's composition up to the shopper, under its current curation (see <see cref="PreparedComposition"/>).</summary>
+    public PreparedComposition Prepare(int anchorProductId, DateTime asOf, int slots) =>
+        Composer.Prepare(anchorProductId, slots, asOf, Catalog, MinedFor(anchorProductId), CurationFor(anchorProductId).State);
+
     /// <summary>
     /// The one way into the composer over this snapshot: the anchor's mined candidates and, unless the caller
     /// passes its own (the editor's unsaved state), the anchor's stored curation.
     /// </summary>
-    /// <summary>The anchor's composition up to the shopper, under its current curation (see <see cref="PreparedComposition"/>).</summary>
-    public PreparedComposition Prepare(int anchorProductId, DateTime asOf, int slots) =>
-        Composer.Prepare(anchorProductId, slots, asOf, Catalog, MinedFor(anchorProductId), CurationFor(anchorProductId).State);
 
     public ComposedList Compose(int anchorProductId, DateTime asOf, int slots, IShopperAffinity? shopper = null, CurationState? curation = null) =>
         Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf, shopper), Catalog,

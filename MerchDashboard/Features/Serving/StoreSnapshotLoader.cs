@@ -88,10 +88,25 @@ public sealed class StoreSnapshotLoader(IDbContextFactory<AppDbContext> dbFactor
         return await LoadCurationAsync(db, ct);
     }
 
+    /// <summary>One anchor's curated list as stored now; null when it has none (the list is automatic).</summary>
+    public async Task<CuratedEntry?> LoadCuratedListAsync(int anchorProductId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var list = await db.CuratedLists.AsNoTracking().Include(l => l.Overrides).Include(l => l.LockedSlots).AsSplitQuery()
+            .SingleOrDefaultAsync(l => l.AnchorProductId == anchorProductId, ct);
+        return list is null ? null : Entry(list);
+    }
+
     private static async Task<IReadOnlyDictionary<int, CuratedEntry>> LoadCurationAsync(AppDbContext db, CancellationToken ct)
     {
         var lists = await db.CuratedLists.AsNoTracking().Include(l => l.Overrides).Include(l => l.LockedSlots).AsSplitQuery().ToListAsync(ct);
-        return lists.ToDictionary(l => l.AnchorProductId, l => new CuratedEntry(ListStates.ToEngine(ListState.From(l)), l.Version));
+        return lists.ToDictionary(l => l.AnchorProductId, Entry);
+    }
+
+    private static CuratedEntry Entry(CuratedList list)
+    {
+        var stored = ListState.From(list);
+        return new CuratedEntry(ListStates.ToEngine(stored), list.Version) { Stored = stored };
     }
 
     private static async Task<(MiningRunInfo?, IReadOnlyDictionary<int, IReadOnlyList<MinedCandidate>>, IReadOnlyDictionary<int, IReadOnlyList<BundleInfo>>)>

@@ -79,6 +79,47 @@ public sealed class StoreSnapshotService : IDisposable
         }
     }
 
+    /// <summary>
+    /// After a change to one curated list through this instance: that list alone is re-read, so this instance serves
+    /// (and the curation API's GET shows) the change at once; other instances follow on their next check.
+    /// </summary>
+    public async Task RefreshCuratedListAsync(int anchorProductId, CancellationToken ct = default)
+    {
+        if (LoadedDataStamp is null)
+        {
+            return;
+        }
+        await _reload.WaitAsync(ct);
+        try
+        {
+            var entry = await _loader.LoadCuratedListAsync(anchorProductId, ct);
+            var current = Current;
+            var known = current.Curation.TryGetValue(anchorProductId, out var loaded);
+            if (entry is null ? !known : known && loaded!.Version == entry.Version)
+            {
+                return;
+            }
+            var curation = new Dictionary<int, CuratedEntry>(current.Curation.Count + 1);
+            foreach (var (anchor, list) in current.Curation)
+            {
+                curation[anchor] = list;
+            }
+            if (entry is null)
+            {
+                curation.Remove(anchorProductId);
+            }
+            else
+            {
+                curation[anchorProductId] = entry;
+            }
+            Swap(current with { Curation = curation });
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
     /// <summary>After a complement rule or a category pairing changed: only those are re-read, the rest of the catalog stays; other instances follow.</summary>
     public async Task ReloadCatalogRulesAsync(CancellationToken ct = default)
     {

@@ -11,6 +11,7 @@ namespace MerchDashboard.Features.Storefront;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(FrequentlyBoughtWithDto))]
 [JsonSerializable(typeof(CartRecommendationsDto))]
+[JsonSerializable(typeof(MerchDashboard.Features.Curation.CuratedListDto))]
 public sealed partial class StorefrontJson : JsonSerializerContext
 {
     public static byte[] Utf8(FrequentlyBoughtWithDto list) => JsonSerializer.SerializeToUtf8Bytes(list, Default.FrequentlyBoughtWithDto);
