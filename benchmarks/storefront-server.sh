@@ -41,7 +41,7 @@ done
 
 # The Lua script: every request a random demo SKU; personalized requests a random customer among $CUSTOMERS. The cart
 # kind posts a cart of 1 to 3 random SKUs for a random customer (POST /api/v1/cart/recommendations); the curation kind
-# reads a product's curated list with the curation key (GET /api/v1/lists/{sku}, a database read per request).
+# reads a product's curated list with the curation key (GET /api/v1/lists/{sku}).
 {
   printf 'local skus = {'
   awk -F, 'NR > 1 { printf "\"%s\",", $1 }' "$ROOT/seed-data/products.csv"

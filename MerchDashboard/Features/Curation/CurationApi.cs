@@ -9,6 +9,12 @@ namespace MerchDashboard.Features.Curation;
 /// <summary>What a curation API change is built from: the snapshot, the list as stored, K and the time.</summary>
 public sealed record CurationApiContext(StoreSnapshot Snapshot, VersionedList Current, int Slots, DateTime Now);
 
+/// <summary>A curated list as the GET writes it: its version (the ETag) and its JSON, serialized once per served instant.</summary>
+public sealed record CuratedListJson(int Version, byte[] Utf8)
+{
+    public string ETag { get; } = CurationApi.ETag(Version);
+}
+
 /// <summary>The curation API's shared steps: the version check, the command, the answer as DTO or ProblemDetails.</summary>
 public sealed class CurationApi(CurationCommands commands, StoreSnapshotService snapshots, TimeProvider time)
 {
@@ -70,11 +76,19 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
         return new VersionedList(anchorProductId, entry.Version, entry.Stored, null, "");
     }
 
-    public CuratedListDto ToDto(StoreSnapshot snapshot, VersionedList list)
+    /// <summary>The GET's answer: the served list's version and its JSON at <paramref name="asOf"/> (the served instant).</summary>
+    public CuratedListJson Json(StoreSnapshot snapshot, int anchorProductId, DateTime asOf)
+    {
+        var list = Served(snapshot, anchorProductId);
+        return new CuratedListJson(list.Version,
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ToDto(snapshot, list, asOf), StorefrontJson.Default.CuratedListDto));
+    }
+
+    public CuratedListDto ToDto(StoreSnapshot snapshot, VersionedList list, DateTime? asOf = null)
     {
         var anchor = snapshot.Product(list.AnchorProductId)!;
         var slots = RecommendationService.DefaultSlotsOf(snapshot);
-        var composed = snapshot.Compose(anchor.Id, time.GetUtcNow().UtcDateTime, slots, curation: ListStates.ToEngine(list.State));
+        var composed = snapshot.Compose(anchor.Id, asOf ?? time.GetUtcNow().UtcDateTime, slots, curation: ListStates.ToEngine(list.State));
         var state = list.State;
         return new CuratedListDto(
             anchor.Sku, RecommendationEndpoints.ModeName((Engine.Composition.CurationMode)(int)state.Mode), state.LockedTopN,

@@ -1,4 +1,5 @@
 using MerchDashboard.Features.Serving;
+using MerchDashboard.Features.Storefront;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -14,7 +15,7 @@ public static class CurationEndpoints
 {
     public static RouteGroupBuilder MapCurationEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/lists/{sku}", Get).WithName("GetCuratedList")
+        api.MapGet("/lists/{sku}", Get).WithName("GetCuratedList").Produces<CuratedListDto>()
             .WithSummary("A product's curated list: mode, overrides, locked slots, version (ETag) and the final anonymous list");
         api.MapPut("/lists/{sku}/overrides", ReplaceOverridesAsync).WithName("ReplaceOverrides")
             .WithSummary("Replace every pin, add and exclude of the list (If-Match: the version)");
@@ -33,18 +34,27 @@ public static class CurationEndpoints
         return api;
     }
 
-    private static Results<Ok<CuratedListDto>, ProblemHttpResult> Get(
-        string sku, HttpContext http, CurationApi curation, StoreSnapshotService snapshots)
+    /// <summary>
+    /// The list as this instance serves it (<see cref="CurationApi.Served"/>), its JSON kept with the served lists for the
+    /// served instant: a curation change replaces the snapshot and with it every kept list.
+    /// </summary>
+    private static IResult Get(string sku, HttpContext http, CurationApi curation, StoreSnapshotService snapshots, ServedListCache lists)
     {
-        var snapshot = snapshots.Current;
-        if (snapshot.ProductBySku(sku) is not { } anchor)
+        if (snapshots.Current.ProductBySku(sku) is null)
         {
             return CurationApi.UnknownSku(sku);
         }
-        var list = CurationApi.Served(snapshot, anchor.Id);
-        http.Response.Headers.ETag = CurationApi.ETag(list.Version);
-        return TypedResults.Ok(curation.ToDto(snapshot, list));
+        var served = lists.Framed(new CuratedListKey(sku), (snapshot, asOf) =>
+            snapshot.ProductBySku(sku) is { } anchor ? curation.Json(snapshot, anchor.Id, asOf) : null);
+        if (served is null)
+        {
+            return CurationApi.UnknownSku(sku);
+        }
+        http.Response.Headers.ETag = served.ETag;
+        return new Utf8JsonResult(served.Utf8);
     }
+
+    private readonly record struct CuratedListKey(string Sku);
 
     private static Task<Results<Ok<CuratedListDto>, ProblemHttpResult>> ReplaceOverridesAsync(
         string sku, ReplaceOverridesRequest request, HttpContext http, CurationApi curation, CancellationToken ct) =>

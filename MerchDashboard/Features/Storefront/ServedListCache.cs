@@ -21,7 +21,7 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
 {
     private Frame _frame = new(StoreSnapshot.Empty, ServingTimeline.Of(StoreSnapshot.Empty), default, 1);
 
-    /// <summary>Entries held now: anonymous lists (each with its prepared composition) and cart items' prepared compositions.</summary>
+    /// <summary>Entries held now: anonymous lists (each with its prepared composition), cart items' prepared compositions and curated lists' JSON.</summary>
     public long Count => Volatile.Read(ref _frame).Lists.Count;
 
     /// <summary>The snapshot and the instant lists are composed for, for a request now.</summary>
@@ -93,6 +93,26 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         var prepared = frame.Snapshot.Prepare(anchorId, frame.Instant.AsOf, slots);
         frame.Lists.Set(key, prepared, new MemoryCacheEntryOptions { Size = 1 });
         return prepared;
+    }
+
+    /// <summary>
+    /// A value derived from the current snapshot at the served instant (the curation API's list with its JSON), built once
+    /// per frame and kept with the anonymous lists, within the same number of entries. <paramref name="key"/> is a value
+    /// of the caller's own key type, so it never meets another kind's entry; a null (nothing to serve) is not kept.
+    /// </summary>
+    public T Framed<T>(object key, Func<StoreSnapshot, DateTime, T> build) where T : class?
+    {
+        var frame = CurrentFrame();
+        if (frame.Lists.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var value = build(frame.Snapshot, frame.Instant.AsOf);
+        if (value is not null)
+        {
+            frame.Lists.Set(key, value, new MemoryCacheEntryOptions { Size = 1 });
+        }
+        return value;
     }
 
     private Frame CurrentFrame()
