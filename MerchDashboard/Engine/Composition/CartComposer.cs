@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MerchDashboard.Engine.Composition;
 
 /// <summary>
@@ -38,7 +36,11 @@ public static class CartComposer
                 warnings.Add($"Cart product #{id} is not in the catalog and was ignored");
             }
         }
-        var items = cartIds.Select((id, i) => CartItem.For(store.Catalog.Products[id], i, cartIds.Count, request, store)).ToList();
+        var items = new CartItem[cartIds.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = CartItem.For(store.Catalog.Products[cartIds[i]], i, cartIds.Count, request, store);
+        }
         var shopper = request.Shopper;
         var arranged = Arrange(items, store, request.Slots, shopper);
         var anonymous = shopper is null ? arranged : Arrange(items, store, request.Slots, shopper: null);
@@ -49,9 +51,16 @@ public static class CartComposer
             var entry = arranged[i];
             var anonymousPosition = IndexOf(anonymous, entry.Product.Id) + 1;
             var moved = shopper is not null && entry.Basis != CartSlotBasis.Locked && anonymousPosition != i + 1;
-            var complements = entry.Complements.OrderBy(c => c.CartIndex).ToList();
+            // Each cart item joins a slot once, so cart order is a total order.
+            var complements = entry.Complements;
+            complements.Sort(static (a, b) => a.CartIndex.CompareTo(b.CartIndex));
+            var complementIds = new int[complements.Count];
+            for (var c = 0; c < complementIds.Length; c++)
+            {
+                complementIds[c] = complements[c].Product.Id;
+            }
             slots[i] = new CartSlot(i + 1, entry.Product, entry.Source, entry.Basis, entry.Basis == CartSlotBasis.Locked, moved,
-                [.. complements.Select(c => c.Product.Id)], Explain(entry, complements), entry.Pair);
+                complementIds, Explain(entry, complements), entry.Pair);
         }
         foreach (var item in items)
         {
@@ -64,44 +73,100 @@ public static class CartComposer
             RecommendationId.ForCart(cartIds, shopper?.ShopperLabel, request.AsOf, slots), request.AsOf, slots, warnings.Messages);
     }
 
-    private static IReadOnlyList<CartArrangement.Entry> Arrange(IReadOnlyList<CartItem> items, CartStore store, int slots, IShopperAffinity? shopper)
+    private static IReadOnlyList<CartArrangement.Entry> Arrange(CartItem[] items, CartStore store, int slots, IShopperAffinity? shopper)
     {
+        var personalized = shopper is not null;
         var cart = new CartArrangement(items, slots);
         foreach (var item in items)
         {
-            foreach (var slot in item.ListFor(shopper is not null).Slots.Take(item.LockedSlots))
+            var list = item.ListFor(personalized).Slots;
+            for (var i = 0; i < item.LockedSlots && i < list.Count; i++)
             {
-                cart.Offer(slot.Product, [item], CartSlotBasis.Locked, slot.Source, slot.Explanation, slot.Pair);
+                var slot = list[i];
+                cart.Offer(slot.Product, item, CartSlotBasis.Locked, slot.Source, slot.Explanation, slot.Pair);
             }
         }
         foreach (var candidate in CartItemsets.Ranked(items, store, shopper))
         {
-            var reason = string.Create(CultureInfo.InvariantCulture,
-                $"Bought together with {Names(candidate.Antecedent)} in {candidate.Itemset.Count} {(candidate.Itemset.Count == 1 ? "order" : "orders")}");
-            cart.Offer(candidate.Product, candidate.Antecedent, CartSlotBasis.BoughtTogether, SlotSource.Mined, reason, pair: null);
+            cart.Offer(candidate.Product, candidate.Antecedent, CartSlotBasis.BoughtTogether, SlotSource.Mined, reason: null, pair: null, candidate);
         }
-        foreach (var free in MergedFreeSlots(items, shopper is not null))
+        var merged = MergedFreeSlots(items, personalized, out var count);
+        for (var i = 0; i < count; i++)
         {
-            cart.Offer(free.Slot.Product, free.Origins, CartSlotBasis.ItemList, free.Slot.Source, free.Slot.Explanation, free.Slot.Pair);
+            ref readonly var free = ref merged[i];
+            if (free.Others is null)
+            {
+                cart.Offer(free.Slot.Product, free.First, CartSlotBasis.ItemList, free.Slot.Source, free.Slot.Explanation, free.Slot.Pair);
+            }
+            else
+            {
+                cart.Offer(free.Slot.Product, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(free.Others), CartSlotBasis.ItemList,
+                    free.Slot.Source, free.Slot.Explanation, free.Slot.Pair);
+            }
         }
         return cart.Entries;
     }
 
-    private static IEnumerable<(Slot Slot, List<CartItem> Origins)> MergedFreeSlots(IReadOnlyList<CartItem> items, bool personalized)
+    /// <summary>
+    /// The free slots of the cart items' lists, one per product, strongest first by m(x); the first occurrence's slot
+    /// is kept. <see cref="MergedSlot.Others"/> holds every cart item whose list has the product when more than one does.
+    /// </summary>
+    private static MergedSlot[] MergedFreeSlots(CartItem[] items, bool personalized, out int count)
     {
-        var merged = new Dictionary<int, (Slot Slot, List<CartItem> Origins, double Score, int BestPosition)>();
+        var capacity = 0;
         foreach (var item in items)
         {
-            foreach (var slot in item.ListFor(personalized).Slots.Skip(item.LockedSlots))
+            capacity += Math.Max(0, item.ListFor(personalized).Slots.Count - item.LockedSlots);
+        }
+        var merged = new MergedSlot[capacity];
+        var at = new Dictionary<int, int>(capacity);
+        count = 0;
+        foreach (var item in items)
+        {
+            var list = item.ListFor(personalized).Slots;
+            for (var i = item.LockedSlots; i < list.Count; i++)
             {
-                var current = merged.TryGetValue(slot.Product.Id, out var found) ? found : (slot, [], 0.0, int.MaxValue);
-                current.Origins.Add(item);
-                merged[slot.Product.Id] = (current.Slot, current.Origins, current.Score + (1.0 / slot.Position), Math.Min(current.BestPosition, slot.Position));
+                var slot = list[i];
+                if (at.TryGetValue(slot.Product.Id, out var index))
+                {
+                    ref var held = ref merged[index];
+                    (held.Others ??= [held.First]).Add(item);
+                    held.Score += 1.0 / slot.Position;
+                    held.BestPosition = Math.Min(held.BestPosition, slot.Position);
+                }
+                else
+                {
+                    at.Add(slot.Product.Id, count);
+                    merged[count] = new MergedSlot(slot, item, count) { Score = 1.0 / slot.Position, BestPosition = slot.Position };
+                    count++;
+                }
             }
         }
-        return merged.Values
-            .OrderByDescending(m => m.Score).ThenBy(m => m.BestPosition).ThenBy(m => m.Origins[0].CartIndex)
-            .Select(m => (m.Slot, m.Origins));
+        // By m(x), then the best position, then the first cart item; what is still tied stays in the order found.
+        merged.AsSpan(0, count).Sort(static (a, b) =>
+        {
+            var order = b.Score.CompareTo(a.Score);
+            if (order == 0)
+            {
+                order = a.BestPosition.CompareTo(b.BestPosition);
+            }
+            if (order == 0)
+            {
+                order = a.First.CartIndex.CompareTo(b.First.CartIndex);
+            }
+            return order != 0 ? order : a.Found.CompareTo(b.Found);
+        });
+        return merged;
+    }
+
+    private struct MergedSlot(Slot slot, CartItem first, int found)
+    {
+        public readonly Slot Slot = slot;
+        public readonly CartItem First = first;
+        public readonly int Found = found;
+        public List<CartItem>? Others;
+        public double Score;
+        public int BestPosition;
     }
 
     private static string Explain(CartArrangement.Entry entry, IReadOnlyList<CartItem> complements) =>
@@ -109,7 +174,7 @@ public static class CartComposer
             ? entry.Reason
             : $"Goes with {Names(complements)}: {entry.Reason}";
 
-    private static string Names(IReadOnlyList<CartItem> items) => items.Count switch
+    internal static string Names(IReadOnlyList<CartItem> items) => items.Count switch
     {
         0 => "the cart",
         1 => items[0].Product.Name,

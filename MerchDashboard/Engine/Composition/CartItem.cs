@@ -32,9 +32,14 @@ internal sealed record CartItem(
         var anonymous = prepared.For(shopper: null);
         var forShopper = request.Shopper is null ? anonymous : prepared.For(request.Shopper);
         var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
-        var handAdded = overrides.Pins.Select(p => p.ProductId).Concat(overrides.Adds.Select(a => a.ProductId)).ToHashSet();
-        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), handAdded, overrides.Excluded.ToHashSet());
+        IReadOnlySet<int> handAdded = overrides.Pins.Count + overrides.Adds.Count == 0
+            ? NoProducts
+            : overrides.Pins.Select(p => p.ProductId).Concat(overrides.Adds.Select(a => a.ProductId)).ToHashSet();
+        IReadOnlySet<int> excluded = overrides.Excluded.Count == 0 ? NoProducts : overrides.Excluded.ToHashSet();
+        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), handAdded, excluded);
     }
+
+    private static readonly IReadOnlySet<int> NoProducts = System.Collections.Frozen.FrozenSet<int>.Empty;
 
     public ComposedList ListFor(bool personalized) => personalized ? ForShopper : Anonymous;
 

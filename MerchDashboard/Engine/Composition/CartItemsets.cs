@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace MerchDashboard.Engine.Composition;
 
 /// <summary>
@@ -7,57 +9,121 @@ namespace MerchDashboard.Engine.Composition;
 /// </summary>
 internal static class CartItemsets
 {
-    public static IEnumerable<ItemsetCandidate> Ranked(IReadOnlyList<CartItem> items, CartStore store, IShopperAffinity? shopper)
+    /// <summary>The candidates strongest first; <paramref name="items"/> are the cart's items in cart order.</summary>
+    public static ItemsetCandidate[] Ranked(IReadOnlyList<CartItem> items, CartStore store, IShopperAffinity? shopper)
     {
         if (items.Count < 2)
         {
             // A rule needs two or more cart members in its antecedent.
             return [];
         }
-        var byId = items.ToDictionary(i => i.Product.Id);
-        var best = new Dictionary<int, ItemsetCandidate>();
+        Dictionary<int, ItemsetCandidate>? best = null;
         foreach (var item in items)
         {
             foreach (var itemset in store.ItemsetsFor(item.Product.Id))
             {
-                if (!HoldsAnotherCartItem(itemset, item.Product.Id, byId))
+                // Most itemsets name no other cart item: they are passed over before anything is allocated.
+                if (CartMembers(itemset, item.Product.Id, items) < 2)
                 {
                     continue;
                 }
-                var members = itemset.OtherProductIds.Append(item.Product.Id).Distinct().ToList();
-                var antecedent = members.Where(byId.ContainsKey).Select(id => byId[id]).OrderBy(i => i.CartIndex).ToList();
-                if (antecedent.Count < 2)
+                CartItem[]? antecedent = null;
+                foreach (var id in itemset.OtherProductIds)
                 {
-                    continue;
-                }
-                foreach (var id in members.Where(id => !byId.ContainsKey(id)))
-                {
-                    if (store.Catalog.Products.TryGetValue(id, out var product)
-                        && (!best.TryGetValue(id, out var held) || Stronger(itemset, held.Itemset)))
+                    if (IndexInCart(id, items) < 0
+                        && store.Catalog.Products.TryGetValue(id, out var product)
+                        && ((best ??= []).TryGetValue(id, out var held) is false || Stronger(itemset, held!.Itemset)))
                     {
+                        antecedent ??= Antecedent(itemset, item.Product.Id, items);
                         best[id] = new ItemsetCandidate(product, antecedent, itemset);
                     }
                 }
             }
         }
-        var highest = best.Values.Select(c => c.Itemset.Score).DefaultIfEmpty(0).Max();
-        return best.Values
-            .OrderByDescending(c => Strength(c, highest, shopper))
-            .ThenByDescending(c => c.Itemset.Count)
-            .ThenBy(c => c.Product.Id);
+        if (best is null)
+        {
+            return [];
+        }
+        var ranked = new (double Strength, ItemsetCandidate Candidate)[best.Count];
+        var highest = 0.0;
+        foreach (var candidate in best.Values)
+        {
+            highest = Math.Max(highest, candidate.Itemset.Score);
+        }
+        var n = 0;
+        foreach (var candidate in best.Values)
+        {
+            ranked[n++] = (Strength(candidate, highest, shopper), candidate);
+        }
+        // Product ids are distinct, so this is a total order.
+        ranked.AsSpan().Sort(static (a, b) =>
+        {
+            var order = b.Strength.CompareTo(a.Strength);
+            if (order == 0)
+            {
+                order = b.Candidate.Itemset.Count.CompareTo(a.Candidate.Itemset.Count);
+            }
+            return order != 0 ? order : a.Candidate.Product.Id.CompareTo(b.Candidate.Product.Id);
+        });
+        var candidates = new ItemsetCandidate[ranked.Length];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            candidates[i] = ranked[i].Candidate;
+        }
+        return candidates;
     }
 
-    /// <summary>Whether the itemset stored under <paramref name="anchorId"/> names another cart item, without allocating (most do not).</summary>
-    private static bool HoldsAnotherCartItem(MinedItemset itemset, int anchorId, Dictionary<int, CartItem> byId)
+    /// <summary>How many cart items the itemset stored under <paramref name="anchorId"/> (a cart item) holds, the anchor included.</summary>
+    private static int CartMembers(MinedItemset itemset, int anchorId, IReadOnlyList<CartItem> items)
+    {
+        var count = 0;
+        foreach (var item in items)
+        {
+            if (item.Product.Id == anchorId || Names(itemset, item.Product.Id))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The itemset's cart members in cart order.</summary>
+    private static CartItem[] Antecedent(MinedItemset itemset, int anchorId, IReadOnlyList<CartItem> items)
+    {
+        var antecedent = new CartItem[CartMembers(itemset, anchorId, items)];
+        var n = 0;
+        foreach (var item in items)
+        {
+            if (item.Product.Id == anchorId || Names(itemset, item.Product.Id))
+            {
+                antecedent[n++] = item;
+            }
+        }
+        return antecedent;
+    }
+
+    private static bool Names(MinedItemset itemset, int productId)
     {
         foreach (var id in itemset.OtherProductIds)
         {
-            if (id != anchorId && byId.ContainsKey(id))
+            if (id == productId)
             {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int IndexInCart(int productId, IReadOnlyList<CartItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Product.Id == productId)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static bool Stronger(MinedItemset a, MinedItemset b) => a.Score > b.Score || (a.Score == b.Score && a.Count > b.Count);
@@ -68,5 +134,10 @@ internal static class CartItemsets
         return shopper is null ? complement : CandidateRanking.Blend(complement, shopper.AffinityFor(candidate.Product));
     }
 
-    internal sealed record ItemsetCandidate(Catalog.ProductInfo Product, IReadOnlyList<CartItem> Antecedent, MinedItemset Itemset);
+    internal sealed record ItemsetCandidate(Catalog.ProductInfo Product, CartItem[] Antecedent, MinedItemset Itemset)
+    {
+        /// <summary>The slot's reason, written when the product is placed.</summary>
+        public string Reason() => string.Create(CultureInfo.InvariantCulture,
+            $"Bought together with {CartComposer.Names(Antecedent)} in {Itemset.Count} {(Itemset.Count == 1 ? "order" : "orders")}");
+    }
 }

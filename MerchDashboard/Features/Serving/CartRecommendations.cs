@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using MerchDashboard.Engine.Composition;
 
 namespace MerchDashboard.Features.Serving;
@@ -13,10 +15,20 @@ public static class CartRecommendations
         Func<int, int, PreparedComposition>? prepared = null) =>
         CartComposer.Compose(new CartCompositionRequest(cartProductIds, slots, asOf, shopper), StoreOf(snapshot) with { Prepared = prepared });
 
-    /// <summary>The snapshot as the cart composer reads it: mined lists, curation and bundles (itemsets of 3+) per product.</summary>
-    public static CartStore StoreOf(StoreSnapshot snapshot) => new(
-        snapshot.Catalog,
-        snapshot.MinedFor,
-        id => snapshot.CurationFor(id).State,
-        id => [.. snapshot.BundlesFor(id).Select(b => new MinedItemset(b.ProductIds, b.Count, b.Score))]);
+    /// <summary>
+    /// The snapshot as the cart composer reads it: mined lists, curation and bundles (itemsets of 3+) per product. One per
+    /// snapshot, kept as long as the snapshot is; a product's itemsets are converted on first use (at most the snapshot's bundles).
+    /// </summary>
+    public static CartStore StoreOf(StoreSnapshot snapshot) => Stores.GetValue(snapshot, static snapshot =>
+    {
+        var itemsets = new ConcurrentDictionary<int, IReadOnlyList<MinedItemset>>();
+        return new CartStore(
+            snapshot.Catalog,
+            snapshot.MinedFor,
+            id => snapshot.CurationFor(id).State,
+            id => itemsets.GetOrAdd(id, static (id, snapshot) =>
+                [.. snapshot.BundlesFor(id).Select(b => new MinedItemset(b.ProductIds, b.Count, b.Score))], snapshot));
+    });
+
+    private static readonly ConditionalWeakTable<StoreSnapshot, CartStore> Stores = new();
 }
