@@ -7,6 +7,7 @@
 #
 #   benchmarks/storefront-gc.sh                         # 10 s per kind
 #   DURATION=20 SKIP_BUILD=1 benchmarks/storefront-gc.sh
+#   KINDS="bare cart" benchmarks/storefront-gc.sh       # the kinds of storefront.sh (default: all five)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,6 +16,7 @@ DURATION=${DURATION:-10}
 CUSTOMERS=${CUSTOMERS:-10000}
 APP_DLL=${APP_DLL:-$ROOT/MerchDashboard/bin/Release/net10.0/MerchDashboard.dll}
 BASE="http://127.0.0.1:$PORT"
+KINDS=${KINDS:-bare anonymous personalized cart curation}
 COUNTERS=${COUNTERS:-$(command -v dotnet-counters || echo "$HOME/.dotnet/tools/dotnet-counters")}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
@@ -30,10 +32,10 @@ source "$ROOT/benchmarks/storefront-server.sh"
 drive() { BENCH_MODE=$1 wrk -t2 -c64 -d"$2" -H "X-Api-Key: $KEY" -s "$WORK/storefront.lua" "$BASE"; }
 
 echo "warming up (10 s each)" >&2
-for mode in bare anonymous personalized; do drive "$mode" 10s >/dev/null; done
+for mode in $KINDS; do drive "$mode" 10s >/dev/null; done
 echo "when: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-13s %10s %14s %8s %8s %8s %10s %12s\n' endpoint requests bytes/request gen0/10k gen1/10k gen2/10k gc-pause-% locks/10k
-for mode in bare anonymous personalized; do
+for mode in $KINDS; do
   rm -f "$WORK/counters.csv"
   "$COUNTERS" collect -p "$SERVER_PID" --counters System.Runtime --format csv --refresh-interval 1 \
     --duration "00:00:$(printf '%02d' "$((DURATION + 2))")" -o "$WORK/counters.csv" >/dev/null 2>&1 &

@@ -120,7 +120,10 @@ public sealed class ServedListPreviewTests(DemoStoreFixture demo)
     public void FrequentlyBoughtWith_SameMinuteOrNot_TheSameBytesForTheAnonymousListAllDay()
     {
         var snapshot = demo.Snapshots.Current;
-        var clock = new FakeTimeProvider(snapshot.LoadedAt.AddMinutes(1));
+        // A whole UTC day after the load, whatever the time of day the snapshot was loaded (a load at 23:55 once put the
+        // seven minutes across midnight).
+        var day = snapshot.LoadedAt.Date.AddDays(1);
+        var clock = new FakeTimeProvider(day.AddHours(9));
         var cache = new ServedListCache(demo.Snapshots, new ShopperProfileStore(Options.Create(new ShopperProfileOptions())), clock,
             Options.Create(new StorefrontApiOptions()));
         var sku = snapshot.Product(snapshot.Mined.Keys.Min())!.Sku;
@@ -128,13 +131,13 @@ public sealed class ServedListPreviewTests(DemoStoreFixture demo)
         var first = cache.FrequentlyBoughtWith(sku, null, null)!;
         clock.Advance(TimeSpan.FromMinutes(7));
         var later = cache.FrequentlyBoughtWith(sku, null, null)!;
-        clock.SetUtcNow(snapshot.LoadedAt.Date.AddDays(1));
+        clock.SetUtcNow(day.AddDays(1));
         var nextDay = cache.FrequentlyBoughtWith(sku, null, null)!;
 
         first.Utf8Json.ShouldNotBeNull();
         later.ShouldBeSameAs(first);
         cache.Count.ShouldBe(1);
-        nextDay.Dto.ComposedAt.ShouldBe(snapshot.LoadedAt.Date.AddDays(1));
+        nextDay.Dto.ComposedAt.ShouldBe(day.AddDays(1));
         nextDay.Dto.Items.Select(i => i.Sku).ShouldBe(first.Dto.Items.Select(i => i.Sku));
         System.Text.Json.JsonSerializer.Deserialize<FrequentlyBoughtWithDto>(first.Utf8Json!, System.Text.Json.JsonSerializerOptions.Web)!.Items
             .Select(i => i.Sku).ShouldBe(first.Dto.Items.Select(i => i.Sku));

@@ -41,22 +41,26 @@ public static class CartEndpoints
             return TypedResults.ValidationProblem(errors);
         }
         var lines = request.Lines!;
-        var unknown = lines.Select((line, i) => (line.Sku!, i)).Where(l => snapshot.ProductBySku(l.Item1) is null).ToList();
-        if (unknown.Count > 0)
+        var cart = new int[lines.Count];
+        for (var i = 0; i < cart.Length; i++)
         {
+            cart[i] = snapshot.ProductBySku(lines[i].Sku!)?.Id ?? -1;
+        }
+        if (Array.IndexOf(cart, -1) >= 0)
+        {
+            var unknown = lines.Select((line, i) => (line.Sku!, i)).Where(l => cart[l.i] < 0).ToList();
             return TypedResults.ValidationProblem(
                 unknown.ToDictionary(u => $"lines[{u.i}].sku", u => new[] { $"There is no product with SKU '{u.Item1}'." }),
                 detail: $"Unknown SKUs in the cart: {string.Join(", ", unknown.Select(u => u.Item1).Distinct())}.", title: "Unknown products in the cart");
         }
         var customer = string.IsNullOrEmpty(request.CustomerId) ? null : request.CustomerId;
         var shopper = customer is null ? null : profiles.Find(snapshot, customer, asOf);
-        var cart = lines.Select(l => snapshot.ProductBySku(l.Sku!)!.Id).ToList();
         var slots = request.Limit ?? RecommendationService.DefaultSlotsOf(snapshot);
         var visitor = string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId;
         var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, asOf, slots, customer, visitor);
         var sourceName = assigned is null ? null : ExperimentServing.SourceNames(assigned.Arm);
-        // Written by the source-generated serializer's fast path (the API's own options resolve to the same context).
-        return TypedResults.Json(ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName },
+        return new BufferedJsonResult<CartRecommendationsDto>(
+            ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName },
             StorefrontJson.Default.CartRecommendationsDto);
     }
 

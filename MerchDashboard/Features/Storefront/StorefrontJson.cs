@@ -11,6 +11,7 @@ namespace MerchDashboard.Features.Storefront;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(FrequentlyBoughtWithDto))]
 [JsonSerializable(typeof(CartRecommendationsDto))]
+[JsonSerializable(typeof(CartRecommendationRequest))]
 [JsonSerializable(typeof(MerchDashboard.Features.Curation.CuratedListDto))]
 public sealed partial class StorefrontJson : JsonSerializerContext
 {

@@ -1,0 +1,62 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace MerchDashboard.Features.Storefront;
+
+/// <summary>
+/// Writes a response's JSON into a buffer kept per thread, then to the response in one write with its length: no
+/// streaming serializer with several flushes (each takes the connection's output lock) and nothing allocated per request
+/// for the JSON. The buffer grows to the largest response the thread has written (a few KB at
+/// <see cref="StorefrontApiOptions.MaxLimit"/> slots) and is reused by its next request.
+/// </summary>
+internal static class BufferedJson
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private const int InitialBufferBytes = 4096;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    public static string ContentType => JsonContentType;
+
+    public static Task WriteAsync<TState>(HttpContext httpContext, TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(InitialBufferBytes);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        write(writer, state);
+        writer.Flush();
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        response.ContentLength = buffer.WrittenCount;
+        // Copied into the response's pipe here (not by WriteAsync, which may hold the memory until the response starts),
+        // so the thread's buffer is free for its next request whatever the flush does.
+        response.BodyWriter.Write(buffer.WrittenSpan);
+        var flushed = response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        return flushed.IsCompletedSuccessfully ? Task.CompletedTask : flushed.AsTask();
+    }
+}
+
+/// <summary>200 with <paramref name="value"/> written by the source-generated serializer through <see cref="BufferedJson"/>.</summary>
+public sealed class BufferedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<T>
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public string ContentType => BufferedJson.ContentType;
+
+    public T Value => value;
+
+    object? IValueHttpResult.Value => value;
+
+    public Task ExecuteAsync(HttpContext httpContext) =>
+        BufferedJson.WriteAsync(httpContext, this, static (writer, result) => JsonSerializer.Serialize(writer, result.Value, result.TypeInfo));
+
+    private JsonTypeInfo<T> TypeInfo => typeInfo;
+}
