@@ -12,8 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace MerchDashboard.Tests.Features.Storefront;
 
 /// <summary>
-/// The customer's list written straight from the composed list is byte for byte the source-generated serializer's JSON of
-/// the DTO the endpoint used to build (compared as UTF-8 text, which both always are): over the demo store's shoppers and anchors, and over generated lists with
+/// The customer's list written straight from the composed list (its slots shared with the anonymous list copied from that
+/// list's JSON) is byte for byte the source-generated serializer's JSON of the DTO the endpoint used to build (compared as UTF-8 text, which both always are): over the demo store's shoppers and anchors, and over generated lists with
 /// awkward text and numbers.
 /// </summary>
 [Collection(DemoStoreGroup.Name)]
@@ -27,7 +27,7 @@ public sealed class FrequentlyBoughtWithJsonTests(DemoStoreFixture demo)
             new FakeTimeProvider(snapshot.LoadedAt.AddMinutes(1)), Options.Create(new StorefrontApiOptions()));
         var random = new Random(1919);
         var anchors = snapshot.Curation.Keys.Concat(snapshot.Mined.Keys.Order().Take(40)).Where(id => snapshot.Product(id) is not null).Distinct().ToList();
-        var (compared, withStatistics, personalized) = (0, 0, 0);
+        var (compared, withStatistics, personalized, copied) = (0, 0, 0, 0);
 
         for (var i = 0; i < 400; i++)
         {
@@ -37,7 +37,16 @@ public sealed class FrequentlyBoughtWithJsonTests(DemoStoreFixture demo)
             var served = cache.FrequentlyBoughtWith(anchor.Sku, customer, limit)!;
 
             var composed = served.Composed.ShouldNotBeNull();
-            Written(composed).ShouldBe(Serialized(ServedListCache.ToDto(anchor.Sku, composed.List, customer)), $"{customer} on {anchor.Sku}");
+            var expected = Serialized(ServedListCache.ToDto(anchor.Sku, composed.List, customer));
+            Written(composed).ShouldBe(expected, $"{customer} on {anchor.Sku}");
+            if (customer is null)
+            {
+                System.Text.Encoding.UTF8.GetString(served.Utf8Json.ShouldNotBeNull()).ShouldBe(expected, $"anonymous on {anchor.Sku}");
+            }
+            else
+            {
+                copied += composed.List.Slots.Where((slot, index) => composed.Anonymous?.SlotJson(index, slot) is not null).Count();
+            }
             compared++;
             withStatistics += composed.List.Slots.Count(s => s.Pair is not null);
             personalized += composed.List.Slots.Count(s => s.PersonalizationMoved);
@@ -45,6 +54,7 @@ public sealed class FrequentlyBoughtWithJsonTests(DemoStoreFixture demo)
         compared.ShouldBe(400);
         withStatistics.ShouldBeGreaterThan(100, "mined slots carry pair statistics");
         personalized.ShouldBeGreaterThan(50, "known customers get personalized slots");
+        copied.ShouldBeGreaterThan(200, "a customer's slots that are the anonymous list's are copied from its JSON");
     }
 
     [Fact]

@@ -12,6 +12,12 @@ namespace MerchDashboard.Features.Storefront;
 /// </summary>
 public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList List, string? CustomerId, string Currency)
 {
+    /// <summary>
+    /// The anchor's anonymous list as written, when this is a customer's list of the same composition: a slot the
+    /// customer's list shares with it (the same slot, at the same position) is copied from its JSON instead of written again.
+    /// </summary>
+    public WrittenList? Anonymous { get; init; }
+
     private static readonly JsonEncodedText Sku = JsonEncodedText.Encode("sku");
     private static readonly JsonEncodedText Mode = JsonEncodedText.Encode("mode");
     private static readonly JsonEncodedText RecommendationId = JsonEncodedText.Encode("recommendationId");
@@ -40,7 +46,22 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
     /// <summary>The same list as a DTO, for callers that change it (experiment arms).</summary>
     public FrequentlyBoughtWithDto ToDto() => ServedListCache.ToDto(AnchorSku, List, CustomerId) with { Currency = Currency };
 
-    public void WriteTo(Utf8JsonWriter writer)
+    public void WriteTo(Utf8JsonWriter writer) => WriteTo(writer, slotRanges: null, written: null);
+
+    /// <summary>Written once, with where each slot's JSON lies, for the customers' lists of the same composition.</summary>
+    public WrittenList Written()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(2048);
+        var ranges = new (int Start, int Length)[List.Slots.Count];
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteTo(writer, ranges, buffer);
+        }
+        return new WrittenList(buffer.WrittenSpan.ToArray(), List.Slots, ranges);
+    }
+
+    /// <summary>With <paramref name="slotRanges"/>, records where each slot lies in <paramref name="written"/>, the writer's output.</summary>
+    private void WriteTo(Utf8JsonWriter writer, (int Start, int Length)[]? slotRanges, System.Buffers.ArrayBufferWriter<byte>? written)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
@@ -50,9 +71,30 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
         writer.WriteString(ComposedAt, List.ComposedAt);
         writer.WriteString(Customer, CustomerId);
         writer.WriteStartArray(Items);
-        foreach (var slot in List.Slots)
+        var slots = List.Slots;
+        for (var i = 0; i < slots.Count; i++)
         {
-            WriteSlot(writer, slot);
+            if (slotRanges is not null)
+            {
+                // Positions are read from the output, after a flush.
+                writer.Flush();
+            }
+            var start = written?.WrittenCount ?? 0;
+            if (Anonymous?.SlotJson(i, slots[i]) is { } json)
+            {
+                writer.WriteRawValue(json.Span, skipInputValidation: true);
+            }
+            else
+            {
+                WriteSlot(writer, slots[i]);
+            }
+            if (slotRanges is not null)
+            {
+                writer.Flush();
+                // After the first slot the writer puts the comma in front of the object.
+                var first = start + (i > 0 ? 1 : 0);
+                slotRanges[i] = (first, written!.WrittenCount - first);
+            }
         }
         writer.WriteEndArray();
         writer.WriteNumber(LockedSlots, List.LockedSlots);
@@ -87,5 +129,22 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
         }
         writer.WriteBoolean(Locked, slot.Locked);
         writer.WriteEndObject();
+    }
+}
+
+/// <summary>A list's JSON and where each of its slots' objects lies in it (<see cref="FrequentlyBoughtWithJson.Written"/>).</summary>
+public sealed class WrittenList(byte[] utf8, IReadOnlyList<Engine.Composition.Slot> slots, (int Start, int Length)[] slotRanges)
+{
+    public byte[] Utf8 => utf8;
+
+    /// <summary>The JSON of slot <paramref name="index"/> when the list holds <paramref name="slot"/> itself there; else null.</summary>
+    public ReadOnlyMemory<byte>? SlotJson(int index, Engine.Composition.Slot slot)
+    {
+        if (index >= slots.Count || !ReferenceEquals(slots[index], slot))
+        {
+            // Not "cond ? memory : null": null would convert through byte[] to an empty memory.
+            return null;
+        }
+        return new ReadOnlyMemory<byte>(utf8, slotRanges[index].Start, slotRanges[index].Length);
     }
 }

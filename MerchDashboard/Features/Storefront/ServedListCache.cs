@@ -47,9 +47,12 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         if (profile is not null)
         {
             // The anchor's composition up to the shopper is kept with its anonymous list; only the shopper's ranking is done here.
-            return new ServedList(new FrequentlyBoughtWithJson(anchor.Sku, anonymous.Prepared.For(profile), customer, StoreCulture.CurrentCurrencyCode));
+            return new ServedList(new FrequentlyBoughtWithJson(anchor.Sku, anonymous.Prepared.For(profile), customer, StoreCulture.CurrentCurrencyCode)
+            {
+                Anonymous = anonymous.Written,
+            });
         }
-        return customer is null ? anonymous.List : new ServedList(anonymous.List.Composed! with { CustomerId = customer });
+        return customer is null ? anonymous.List : new ServedList(anonymous.List.Composed! with { CustomerId = customer, Anonymous = anonymous.Written });
     }
 
     private static AnonymousEntry Anonymous(Frame frame, int anchorId, string sku, int slots)
@@ -61,7 +64,8 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         }
         var prepared = frame.Snapshot.Prepare(anchorId, frame.Instant.AsOf, slots);
         var composed = new FrequentlyBoughtWithJson(sku, prepared.For(shopper: null), CustomerId: null, key.Currency);
-        var entry = new AnonymousEntry(new ServedList(composed, StorefrontJson.Utf8(composed.ToDto())), prepared);
+        var written = composed.Written();
+        var entry = new AnonymousEntry(new ServedList(composed, written.Utf8), prepared, written);
         frame.Lists.Set(key, entry, new MemoryCacheEntryOptions { Size = 1 });
         return entry;
     }
@@ -142,8 +146,8 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
 
     private readonly record struct PreparedKey(int AnchorId, int Slots);
 
-    /// <summary>An anchor's anonymous list with its JSON, and its composition up to the shopper for customers' lists.</summary>
-    private sealed record AnonymousEntry(ServedList List, PreparedComposition Prepared);
+    /// <summary>An anchor's anonymous list with its JSON, and its composition up to the shopper and its slots' JSON for customers' lists.</summary>
+    private sealed record AnonymousEntry(ServedList List, PreparedComposition Prepared, WrittenList Written);
 
     /// <summary>One snapshot's anonymous lists for one served instant; a replaced frame is left to the garbage collector, as readers may still hold it.</summary>
     private sealed record Frame(StoreSnapshot Snapshot, ServingTimeline Timeline, ServedInstant Instant, int Entries)
