@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The storefront API against a bare endpoint in the same process, with wrk on loopback (docs/benchmarks.md).
 # Builds Release, starts the app on the demo store in a temporary data folder, creates an API key with the CLI,
-# warms up, then runs ROUNDS rounds alternating bare / anonymous / personalized (random demo SKUs; customers drawn
-# from C000001..C010000, of which the demo store knows 9,000) and prints each run, the medians, the ratios to the
+# warms up, then runs ROUNDS rounds alternating the KINDS (default: bare / anonymous / personalized / cart / curation;
+# random demo SKUs; customers drawn from C000001..C010000, of which the demo store knows 9,000; cart: POST of 1 to 3
+# random SKUs for a random customer; curation: GET /api/v1/lists/{sku} with a curation key) and prints each run, the medians, the ratios to the
 # bare endpoint and the server's memory. The bare endpoint gets requests of the same shape from the same Lua script
 # (random SKU in the path, the key header), so wrk, which shares the cores, does the same work in every round. It also
 # prints the server's CPU time per request (user + system from /proc, over each run): on a machine shared with other
@@ -13,6 +14,8 @@
 #   DURATION=15s ROUNDS=5 PORT=5200 benchmarks/storefront.sh
 #   SKIP_BUILD=1 APP_DLL=/tmp/other/MerchDashboard.dll benchmarks/storefront.sh   # measure another build
 #   FIXED_BARE=1 benchmarks/storefront.sh    # bare runs as before 2026-12-01: one fixed URL, no Lua script, no key header
+#   KINDS="bare personalized cart" ROUNDS=1 benchmarks/storefront.sh   # some kinds only (bare first: the ratios are to it)
+# Goals: anonymous >= 0.85 of bare's requests/s, every other kind >= 0.70; p99 at most 1.5x bare's; no errors.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
