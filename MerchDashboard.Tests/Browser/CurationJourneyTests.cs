@@ -148,8 +148,14 @@ public sealed class CurationJourneyTests(BrowserFixture fixture) : BrowserTest(f
         JourneyAsync(nameof(Override_TypedDates_AreSavedAsItsWindow), async () =>
     {
         var page = await OpenAsync("merch", $"/suggestions/{TypedDatesSku}");
-        await page.Locator("input[data-testid=item-search], [data-testid=item-search] input").First.FillAsync("PAP-0001");
-        await page.Locator(".mud-popover-open [data-testid=item-option]").First.ClickAsync();
+        var search = page.Locator("input[data-testid=item-search], [data-testid=item-search] input").First;
+        await search.FillAsync("PAP-0001");
+        // The option of the finished search, not the first one the popover shows while it filters (a click on that one
+        // can land on an element the search result replaces, and nothing is chosen).
+        var option = page.Locator(".mud-popover-open [data-testid=item-option]").Filter(new() { HasText = "PAP-0001" });
+        await Expect(option).ToHaveCountAsync(1);
+        await option.ClickAsync();
+        await Expect(search).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("PAP-0001"));
         var starts = page.Locator("input[data-testid=starts-on], [data-testid=starts-on] input").First;
         await starts.FillAsync("2026-12-24");
         await starts.PressAsync("Tab");
