@@ -107,6 +107,13 @@ public static class StorefrontBenchmark
         figures["cartOfTwoAllocatedBytes"] = AllocatedBytesPer(2_000, i => CartRecommendations.Compose(snapshot, carts[i % carts.Length], profiles[i % cases.Length], asOf, Slots, PreparedAt).Slots.Count);
         figures["finishPreparedAllocatedBytes"] = AllocatedBytesPer(2_000, i => prepared[cases[i % cases.Length].Anchor].For(profiles[i % cases.Length]).Slots.Count);
         figures["preparedBytesEach"] = RetainedBytesEach(anchors, a => snapshot.Prepare(a, asOf, Slots));
+        // What the served-list cache holds per anonymous list: the prepared composition, the list and its written JSON.
+        figures["anonymousEntryBytesEach"] = RetainedBytesEach(anchors, a =>
+        {
+            var entry = snapshot.Prepare(a, asOf, Slots);
+            var written = new FrequentlyBoughtWithJson(snapshot.Product(a)!.Sku, entry.For(shopper: null), CustomerId: null, "USD").Written();
+            return (entry, written);
+        });
         figures["storedProfileLookupUs"] = Micro(NanosecondsPer(Runs, i => store.Find(snapshot, cases[i % cases.Length].Customer, asOf) is null ? 0 : 1));
         figures["toDtoUs"] = Micro(NanosecondsPer(Runs, i => ServedListCache.ToDto("SKU", lists[i % lists.Length], null).Items.Count));
         figures["jsonSourceGeneratedUs"] = Micro(NanosecondsPer(Runs, i => StorefrontJson.Utf8(dtos[i % dtos.Length]).Length));
