@@ -30,13 +30,17 @@ internal static class CartItemsets
                 CartItem[]? antecedent = null;
                 foreach (var id in itemset.OtherProductIds)
                 {
-                    if (IndexInCart(id, items) < 0
-                        && store.Catalog.Products.TryGetValue(id, out var product)
-                        && ((best ??= []).TryGetValue(id, out var held) is false || Stronger(itemset, held!.Itemset)))
+                    if (IndexInCart(id, items) >= 0 || !store.Catalog.Products.TryGetValue(id, out var product))
                     {
-                        antecedent ??= Antecedent(itemset, item.Product.Id, items);
-                        best[id] = new ItemsetCandidate(product, antecedent, itemset);
+                        continue;
                     }
+                    best ??= [];
+                    if (best.TryGetValue(id, out var held) && !Stronger(itemset, held.Itemset))
+                    {
+                        continue;
+                    }
+                    antecedent ??= Antecedent(itemset, item.Product.Id, items);
+                    best[id] = new ItemsetCandidate(product, antecedent, itemset);
                 }
             }
         }

@@ -1,4 +1,3 @@
-using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -38,12 +37,9 @@ public static class CurationEndpoints
     /// The list as this instance serves it (<see cref="CurationApi.Served"/>), its JSON kept with the served lists for the
     /// served instant: a curation change replaces the snapshot and with it every kept list.
     /// </summary>
-    private static IResult Get(string sku, HttpContext http, CurationApi curation, StoreSnapshotService snapshots, ServedListCache lists)
+    private static IResult Get(string sku, HttpContext http, CurationApi curation, ServedListCache lists)
     {
-        if (snapshots.Current.ProductBySku(sku) is null)
-        {
-            return CurationApi.UnknownSku(sku);
-        }
+        // An unknown SKU builds null, which is not kept: random SKUs cannot fill the cache.
         var served = lists.Framed(new CuratedListKey(sku), (snapshot, asOf) =>
             snapshot.ProductBySku(sku) is { } anchor ? curation.Json(snapshot, anchor.Id, asOf) : null);
         if (served is null)

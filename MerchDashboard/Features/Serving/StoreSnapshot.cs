@@ -1,6 +1,7 @@
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Engine.Personalization;
+using MerchDashboard.Features.Curation;
 
 namespace MerchDashboard.Features.Serving;
 
@@ -10,7 +11,7 @@ namespace MerchDashboard.Features.Serving;
 /// </summary>
 public sealed record CuratedEntry(CurationState State, int Version)
 {
-    public MerchDashboard.Features.Curation.ListState Stored { get; init; } = MerchDashboard.Features.Curation.ListState.Automatic;
+    public ListState Stored { get; init; } = ListState.Automatic;
 }
 
 /// <summary>A mined bundle: the other products bought with the anchor, and how often.</summary>
@@ -66,7 +67,6 @@ public sealed record StoreSnapshot(
     /// The one way into the composer over this snapshot: the anchor's mined candidates and, unless the caller
     /// passes its own (the editor's unsaved state), the anchor's stored curation.
     /// </summary>
-
     public ComposedList Compose(int anchorProductId, DateTime asOf, int slots, IShopperAffinity? shopper = null, CurationState? curation = null) =>
         Composer.Compose(new CompositionRequest(anchorProductId, slots, asOf, shopper), Catalog,
             MinedFor(anchorProductId), curation ?? CurationFor(anchorProductId).State);

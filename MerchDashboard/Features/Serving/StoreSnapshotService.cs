@@ -94,16 +94,12 @@ public sealed class StoreSnapshotService : IDisposable
         {
             var entry = await _loader.LoadCuratedListAsync(anchorProductId, ct);
             var current = Current;
-            var known = current.Curation.TryGetValue(anchorProductId, out var loaded);
-            if (entry is null ? !known : known && loaded!.Version == entry.Version)
+            var loadedVersion = current.Curation.TryGetValue(anchorProductId, out var loaded) ? loaded.Version : (int?)null;
+            if (entry?.Version == loadedVersion)
             {
                 return;
             }
-            var curation = new Dictionary<int, CuratedEntry>(current.Curation.Count + 1);
-            foreach (var (anchor, list) in current.Curation)
-            {
-                curation[anchor] = list;
-            }
+            var curation = new Dictionary<int, CuratedEntry>(current.Curation);
             if (entry is null)
             {
                 curation.Remove(anchorProductId);

@@ -55,20 +55,14 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
         return customer is null ? anonymous.List : new ServedList(anonymous.List.Composed! with { CustomerId = customer, Anonymous = anonymous.Written });
     }
 
-    private static AnonymousEntry Anonymous(Frame frame, int anchorId, string sku, int slots)
-    {
-        var key = new AnonymousKey(anchorId, slots, StoreCulture.CurrentCurrencyCode);
-        if (frame.Lists.TryGetValue(key, out AnonymousEntry? cached) && cached is not null)
+    private static AnonymousEntry Anonymous(Frame frame, int anchorId, string sku, int slots) =>
+        Kept(frame, new AnonymousKey(anchorId, slots, StoreCulture.CurrentCurrencyCode), (anchorId, sku, slots), static (frame, key, request) =>
         {
-            return cached;
-        }
-        var prepared = frame.Snapshot.Prepare(anchorId, frame.Instant.AsOf, slots);
-        var composed = new FrequentlyBoughtWithJson(sku, prepared.For(shopper: null), CustomerId: null, key.Currency);
-        var written = composed.Written();
-        var entry = new AnonymousEntry(new ServedList(composed, written.Utf8), prepared, written);
-        frame.Lists.Set(key, entry, new MemoryCacheEntryOptions { Size = 1 });
-        return entry;
-    }
+            var prepared = frame.Snapshot.Prepare(request.anchorId, frame.Instant.AsOf, request.slots);
+            var composed = new FrequentlyBoughtWithJson(request.sku, prepared.For(shopper: null), CustomerId: null, key.Currency);
+            var written = composed.Written();
+            return new AnonymousEntry(new ServedList(composed, written.Utf8), prepared, written);
+        });
 
     /// <summary>
     /// A cart's list (<see cref="CartRecommendations"/>) whose items' compositions up to the shopper come from this cache,
@@ -87,31 +81,26 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
     /// A cart item's composition up to the shopper for <paramref name="slots"/> slots (the cart's depth), kept in the frame
     /// like the anonymous lists and within the same number of entries.
     /// </summary>
-    private static PreparedComposition Prepared(Frame frame, int anchorId, int slots)
-    {
-        var key = new PreparedKey(anchorId, slots);
-        if (frame.Lists.TryGetValue(key, out PreparedComposition? cached) && cached is not null)
-        {
-            return cached;
-        }
-        var prepared = frame.Snapshot.Prepare(anchorId, frame.Instant.AsOf, slots);
-        frame.Lists.Set(key, prepared, new MemoryCacheEntryOptions { Size = 1 });
-        return prepared;
-    }
+    private static PreparedComposition Prepared(Frame frame, int anchorId, int slots) =>
+        Kept(frame, new PreparedKey(anchorId, slots), 0, static (frame, key, _) => frame.Snapshot.Prepare(key.AnchorId, frame.Instant.AsOf, key.Slots));
 
     /// <summary>
     /// A value derived from the current snapshot at the served instant (the curation API's list with its JSON), built once
     /// per frame and kept with the anonymous lists, within the same number of entries. <paramref name="key"/> is a value
     /// of the caller's own key type, so it never meets another kind's entry; a null (nothing to serve) is not kept.
     /// </summary>
-    public T Framed<T>(object key, Func<StoreSnapshot, DateTime, T> build) where T : class?
+    public T Framed<TKey, T>(TKey key, Func<StoreSnapshot, DateTime, T> build) where TKey : notnull where T : class? =>
+        Kept(CurrentFrame(), key, build, static (frame, _, build) => build(frame.Snapshot, frame.Instant.AsOf));
+
+    /// <summary>The frame's entry under <paramref name="key"/>, built and kept (one entry of the budget) when missing; a null is not kept.</summary>
+    private static T Kept<TKey, TState, T>(Frame frame, TKey key, TState state, Func<Frame, TKey, TState, T> build)
+        where TKey : notnull where T : class?
     {
-        var frame = CurrentFrame();
         if (frame.Lists.TryGetValue(key, out T? cached) && cached is not null)
         {
             return cached;
         }
-        var value = build(frame.Snapshot, frame.Instant.AsOf);
+        var value = build(frame, key, state);
         if (value is not null)
         {
             frame.Lists.Set(key, value, new MemoryCacheEntryOptions { Size = 1 });

@@ -6,17 +6,15 @@ namespace MerchDashboard.Features.Storefront;
 /// </summary>
 public sealed class Utf8JsonResult(byte[] json) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
-    private const string JsonContentType = "application/json; charset=utf-8";
-
     public int? StatusCode => StatusCodes.Status200OK;
 
-    public string ContentType => JsonContentType;
+    public string ContentType => BufferedJson.ContentType;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = JsonContentType;
+        response.ContentType = BufferedJson.ContentType;
         response.ContentLength = json.Length;
         var written = response.BodyWriter.WriteAsync(json, httpContext.RequestAborted);
         return written.IsCompletedSuccessfully ? Task.CompletedTask : written.AsTask();
