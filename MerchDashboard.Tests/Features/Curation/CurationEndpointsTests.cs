@@ -81,6 +81,21 @@ public sealed class CurationEndpointsTests(MerchAppFixture app)
     }
 
     [Fact]
+    public async Task Get_AfterAChange_TheSameBytesAsTheChangesAnswer()
+    {
+        var client = await ClientAsync("curation bytes", ApiKeyScopes.Curation);
+        var sku = UncuratedSku();
+
+        using var locked = await RawAsync(client, HttpMethod.Post, $"/api/v1/lists/{sku}/lock", "\"0\"", new LockRequest(2));
+        var answered = await locked.Content.ReadAsStringAsync(Ct);
+        var read = await client.GetStringAsync(new Uri($"/api/v1/lists/{sku}", UriKind.Relative), Ct);
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.OK, answered);
+        // Kept JSON and a change's answer are written with the API's JSON options alike (escaping included).
+        read.ShouldBe(answered);
+    }
+
+    [Fact]
     public async Task Lock_EmptyBody_LocksTheWholeList()
     {
         var client = await ClientAsync("curation whole", ApiKeyScopes.Curation);

@@ -41,7 +41,7 @@ public sealed class ListStatesTests(CurationStoreFixture fixture) : IAsyncLifeti
         var editorState = ListStates.ToEngine((await store.Commands.GetAsync(anchor, Ct)).State);
         var editor = snapshot.Compose(anchor, CurationTestStore.Now, slots, curation: editorState);
         var served = snapshot.Compose(anchor, CurationTestStore.Now, slots);
-        var api = new CurationApi(store.Commands, store.Snapshots, store.Time).ToDto(snapshot, await store.Commands.GetAsync(anchor, Ct));
+        var api = new CurationApi(store.Commands, store.Snapshots, store.Time, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions())).ToDto(snapshot, await store.Commands.GetAsync(anchor, Ct));
 
         editor.Slots[0].Product.Id.ShouldBe(lowerId);
         served.Slots.Select(s => s.Product.Id).ShouldBe(editor.Slots.Select(s => s.Product.Id));

@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Features.Serving;
 using MerchDashboard.Features.Storefront;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Curation;
 
@@ -16,8 +20,13 @@ public sealed record CuratedListJson(int Version, byte[] Utf8)
 }
 
 /// <summary>The curation API's shared steps: the version check, the command, the answer as DTO or ProblemDetails.</summary>
-public sealed class CurationApi(CurationCommands commands, StoreSnapshotService snapshots, TimeProvider time)
+public sealed class CurationApi(
+    CurationCommands commands, StoreSnapshotService snapshots, TimeProvider time, IOptions<JsonOptions> json)
 {
+    /// <summary>The API's own JSON settings (what a change's answer is written with), so a kept GET is byte for byte the same.</summary>
+    private readonly JsonTypeInfo<CuratedListDto> _dtoJson =
+        (JsonTypeInfo<CuratedListDto>)json.Value.SerializerOptions.GetTypeInfo(typeof(CuratedListDto));
+
     public CurationCommands Commands => commands;
 
     public async Task<Results<Ok<CuratedListDto>, ProblemHttpResult>> ChangeAsync(
@@ -81,7 +90,7 @@ public sealed class CurationApi(CurationCommands commands, StoreSnapshotService 
     {
         var list = Served(snapshot, anchorProductId);
         return new CuratedListJson(list.Version,
-            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(ToDto(snapshot, list, asOf), StorefrontJson.Default.CuratedListDto));
+            JsonSerializer.SerializeToUtf8Bytes(ToDto(snapshot, list, asOf), _dtoJson));
     }
 
     public CuratedListDto ToDto(StoreSnapshot snapshot, VersionedList list, DateTime? asOf = null)
