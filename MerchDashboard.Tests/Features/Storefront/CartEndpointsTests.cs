@@ -46,6 +46,22 @@ public sealed class CartEndpointsTests(MerchAppFixture app)
     }
 
     [Fact]
+    public async Task Post_LaptopCart_WrittenWithTheApisJsonOptions()
+    {
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart json options");
+        var laptops = Snapshot.Catalog.Products.Values.Where(p => p.Sku.StartsWith("LAP-", StringComparison.Ordinal)).Select(p => p.Sku).Order().Take(3).ToArray();
+
+        using var response = await client.PostAsJsonAsync(Path, Cart(laptops), Ct);
+        var written = await response.Content.ReadAsStringAsync(Ct);
+        var options = app.Factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, written);
+        // The app's settings (its escaping included), as every other answer of the API that is not a kept list.
+        written.ShouldBe(JsonSerializer.Serialize(JsonSerializer.Deserialize<CartRecommendationsDto>(written, options), options));
+        written.ShouldContain("\\\"", Case.Sensitive, "laptop accessories' names carry inch marks, escaped as the app's settings escape them");
+    }
+
+    [Fact]
     public async Task Post_UnknownSkus_400NamingEachOfThem()
     {
         var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart unknown");

@@ -21,14 +21,34 @@ internal static class BufferedJson
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_encodingWriter;
+
     public static string ContentType => JsonContentType;
 
-    public static Task WriteAsync<TState>(HttpContext httpContext, TState state, Action<Utf8JsonWriter, TState> write)
+    /// <summary>
+    /// Writes what <paramref name="write"/> writes; the writer escapes with <paramref name="encoder"/> (null: the
+    /// default encoder, as the kept lists are written). A thread keeps one writer for the default encoder and one for another.
+    /// </summary>
+    public static Task WriteAsync<TState>(HttpContext httpContext, TState state, Action<Utf8JsonWriter, TState> write,
+        System.Text.Encodings.Web.JavaScriptEncoder? encoder = null)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(InitialBufferBytes);
         buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        Utf8JsonWriter writer;
+        if (encoder is null)
+        {
+            writer = t_writer ??= new Utf8JsonWriter(buffer);
+        }
+        else if (t_encodingWriter is { } kept && ReferenceEquals(kept.Options.Encoder, encoder))
+        {
+            writer = kept;
+        }
+        else
+        {
+            writer = t_encodingWriter = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder });
+        }
         writer.Reset(buffer);
         write(writer, state);
         writer.Flush();
@@ -44,7 +64,7 @@ internal static class BufferedJson
     }
 }
 
-/// <summary>200 with <paramref name="value"/> written by the source-generated serializer through <see cref="BufferedJson"/>.</summary>
+/// <summary>200 with <paramref name="value"/> written through <see cref="BufferedJson"/> with <paramref name="typeInfo"/> and its options' escaping.</summary>
 public sealed class BufferedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<T>
 {
     public int? StatusCode => StatusCodes.Status200OK;
@@ -56,7 +76,8 @@ public sealed class BufferedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo) : I
     object? IValueHttpResult.Value => value;
 
     public Task ExecuteAsync(HttpContext httpContext) =>
-        BufferedJson.WriteAsync(httpContext, this, static (writer, result) => JsonSerializer.Serialize(writer, result.Value, result.TypeInfo));
+        BufferedJson.WriteAsync(httpContext, this, static (writer, result) => JsonSerializer.Serialize(writer, result.Value, result.TypeInfo),
+            typeInfo.Options.Encoder);
 
     private JsonTypeInfo<T> TypeInfo => typeInfo;
 }

@@ -1,6 +1,8 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Features.Storefront;
@@ -32,7 +34,7 @@ public static class CartEndpoints
 
     private static IResult Recommend(
         CartRecommendationRequest request, ServedListCache served, ShopperProfileStore profiles, ExperimentServing experiments,
-        IOptions<CartApiOptions> cartOptions, IOptions<StorefrontApiOptions> apiOptions)
+        IOptions<CartApiOptions> cartOptions, IOptions<StorefrontApiOptions> apiOptions, IOptions<JsonOptions> json)
     {
         var (snapshot, asOf) = served.Current();
         var errors = CartRequestValidator.Validate(request, cartOptions.Value, apiOptions.Value.MaxLimit);
@@ -61,7 +63,8 @@ public static class CartEndpoints
         var sourceName = assigned is null ? null : ExperimentServing.SourceNames(assigned.Arm);
         return new BufferedJsonResult<CartRecommendationsDto>(
             ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName },
-            StorefrontJson.Default.CartRecommendationsDto);
+            // The API's settings (escaping included), as its other answers; the type info is the source-generated one, cached by the options.
+            (JsonTypeInfo<CartRecommendationsDto>)json.Value.SerializerOptions.GetTypeInfo(typeof(CartRecommendationsDto)));
     }
 
     internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId,
