@@ -28,8 +28,21 @@ public sealed class CurationJourneyTests(BrowserFixture fixture) : BrowserTest(f
         await Expect(page.Locator("[data-testid=final-list] [data-testid=slot-2] [data-testid=slot-source]")).ToHaveTextAsync("Pinned");
 
         var excluded = await page.Locator("[data-testid=final-list] [data-testid=slot-3] [data-testid=slot-name]").InnerTextAsync();
-        await page.Locator("[data-testid=final-list] [data-testid=slot-3] [data-testid=exclude]").ClickAsync();
-        await page.Locator("[data-testid=exclude-form] input").FillAsync("Returned too often");
+        var reason = page.Locator("[data-testid=exclude-form] input");
+        // The pin's live update re-renders the list; a click that lands during it may open nothing, so it is tried again.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("[data-testid=final-list] [data-testid=slot-3] [data-testid=exclude]").ClickAsync();
+            try
+            {
+                await reason.WaitForAsync(new() { Timeout = 5_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+        await reason.FillAsync("Returned too often");
         await page.ClickAsync("[data-testid=exclude-confirm]");
         await Expect(history).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-testid=override-row]").Filter(new() { HasText = "Returned too often" })).ToHaveCountAsync(1);
