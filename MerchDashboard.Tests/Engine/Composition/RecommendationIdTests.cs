@@ -40,7 +40,7 @@ public class RecommendationIdTests
     public void ForCart_CartList_IsTheFnv1aHashOfCartTextCartIdsShopperAsOfAndSlots()
     {
         var slots = new[] { TrackSet, Puzzle }.Select((id, i) => new CartSlot(i + 1, Product(id), SlotSource.Mined,
-            CartSlotBasis.BoughtTogether, Locked: false, PersonalizationMoved: false, [RacerCar], "", null)).ToList();
+            CartSlotBasis.BoughtTogether, Locked: false, PersonalizationMoved: false, [Product(RacerCar)], "", null)).ToList();
 
         var bytes = new List<byte>();
         bytes.AddRange(Encoding.Unicode.GetBytes("cart"));

@@ -6,51 +6,61 @@ namespace MerchDashboard.Engine.Composition;
 /// The cart's slots as they are filled, strongest candidate first. A product is placed once: when a later
 /// candidate names it again, its cart items join the slot's complements. The removal rules of PRODUCT.md's
 /// cart composition live in <see cref="Allowed"/>. Cart items are told apart by reference (each is one line of the cart).
+/// A placed candidate keeps where it came from (a slot of a cart item's list, or an itemset), and its source, pair and
+/// reason are read from there only when asked: the anonymous arrangement, which only gives positions, never builds them.
 /// </summary>
 internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
 {
-    private readonly Dictionary<int, Entry> _byProduct = [];
     private readonly List<Entry> _entries = new(slots);
 
     public IReadOnlyList<Entry> Entries => _entries;
 
-    /// <summary>A candidate from one cart item's list.</summary>
-    public void Offer(ProductInfo product, CartItem origin, CartSlotBasis basis, SlotSource source, string reason, MinedCandidate? pair) =>
-        Offer(product, new ReadOnlySpan<CartItem>(in origin), basis, source, reason, pair);
+    /// <summary>The slot at 0-based <paramref name="at"/> of <paramref name="origin"/>'s list (<paramref name="list"/>), offered as <paramref name="basis"/>.</summary>
+    public void Offer(PreparedComposition.ListLayout list, int at, CartItem origin, CartSlotBasis basis) =>
+        Offer(list.ProductAt(at), new ReadOnlySpan<CartItem>(in origin), basis, list, at, itemset: null);
 
-    /// <summary>
-    /// Places the product after the others, or adds <paramref name="origins"/> to its slot when it is placed already.
-    /// A null <paramref name="reason"/> is the bought-together <paramref name="itemset"/>'s, written only when the product is placed.
-    /// </summary>
-    public void Offer(ProductInfo product, ReadOnlySpan<CartItem> origins, CartSlotBasis basis, SlotSource source, string? reason,
-        MinedCandidate? pair, CartItemsets.ItemsetCandidate? itemset = null)
+    /// <summary>A product of a bought-together itemset, for the itemset's cart members.</summary>
+    public void Offer(CartItemsets.ItemsetCandidate itemset) =>
+        Offer(itemset.Product, itemset.Antecedent, CartSlotBasis.BoughtTogether, list: null, at: -1, itemset);
+
+    /// <summary>Places the product after the others, or adds <paramref name="origins"/> to its slot when it is placed already.</summary>
+    public void Offer(ProductInfo product, ReadOnlySpan<CartItem> origins, CartSlotBasis basis, PreparedComposition.ListLayout? list, int at,
+        CartItemsets.ItemsetCandidate? itemset)
     {
         if (!Allowed(product, origins))
         {
             return;
         }
-        if (_byProduct.TryGetValue(product.Id, out var placed))
+        if (Placed(product.Id) is { } placed)
         {
             foreach (var origin in origins)
             {
-                if (!Holds(placed.Complements, origin))
-                {
-                    placed.Complements.Add(origin);
-                }
+                placed.Join(origin);
             }
             return;
         }
         if (_entries.Count < slots)
         {
-            var complements = new List<CartItem>(origins.Length);
-            foreach (var origin in origins)
+            var entry = new Entry(product, basis, origins[0], list, at, itemset);
+            for (var i = 1; i < origins.Length; i++)
             {
-                complements.Add(origin);
+                entry.Join(origins[i]);
             }
-            var entry = new Entry(product, basis, source, reason ?? itemset!.Reason(), pair, complements);
             _entries.Add(entry);
-            _byProduct.Add(product.Id, entry);
         }
+    }
+
+    /// <summary>The entry holding <paramref name="productId"/>: a scan, as a cart has few slots (at most the API's limit).</summary>
+    private Entry? Placed(int productId)
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.Product.Id == productId)
+            {
+                return entry;
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -81,17 +91,52 @@ internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
         return true;
     }
 
-    private static bool Holds(List<CartItem> complements, CartItem item)
+    /// <summary>
+    /// A placed product and where its strongest candidate came from: the slot at <c>at</c> of a cart item's
+    /// <c>list</c>, or a bought-together <c>itemset</c>; its complements are every cart item it goes with, in the order they joined.
+    /// </summary>
+    internal sealed class Entry(ProductInfo product, CartSlotBasis basis, CartItem first, PreparedComposition.ListLayout? list, int at,
+        CartItemsets.ItemsetCandidate? itemset)
     {
-        foreach (var held in complements)
-        {
-            if (ReferenceEquals(held, item))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+        private List<CartItem>? _more;
 
-    internal sealed record Entry(ProductInfo Product, CartSlotBasis Basis, SlotSource Source, string Reason, MinedCandidate? Pair, List<CartItem> Complements);
+        public ProductInfo Product => product;
+
+        public CartSlotBasis Basis => basis;
+
+        public int ComplementCount => 1 + (_more?.Count ?? 0);
+
+        public CartItem Complement(int i) => i == 0 ? first : _more![i - 1];
+
+        /// <summary>The list slot the product came from (null for an itemset), built now if personalization moved it.</summary>
+        private Slot? ListSlot => list?.SlotAt(at);
+
+        public SlotSource Source => ListSlot?.Source ?? SlotSource.Mined;
+
+        public MinedCandidate? Pair => ListSlot?.Pair;
+
+        /// <summary>The list slot's explanation, or the itemset's reason (written now).</summary>
+        public string Reason => itemset?.Reason() ?? ListSlot!.Explanation;
+
+        public void Join(CartItem item)
+        {
+            if (ReferenceEquals(first, item))
+            {
+                return;
+            }
+            if (_more is null)
+            {
+                _more = [item];
+                return;
+            }
+            foreach (var held in _more)
+            {
+                if (ReferenceEquals(held, item))
+                {
+                    return;
+                }
+            }
+            _more.Add(item);
+        }
+    }
 }

@@ -24,14 +24,19 @@ public static class CartComposer
         ArgumentOutOfRangeException.ThrowIfNegative(request.Slots);
 
         var warnings = new WarningLog();
-        var cartIds = new List<int>();
-        foreach (var id in request.CartProductIds.Distinct())
+        var cart = request.CartProductIds;
+        var cartIds = new List<int>(cart.Count);
+        for (var line = 0; line < cart.Count; line++)
         {
+            var id = cart[line];
             if (store.Catalog.Products.ContainsKey(id))
             {
-                cartIds.Add(id);
+                if (!cartIds.Contains(id))
+                {
+                    cartIds.Add(id);
+                }
             }
-            else
+            else if (!ListedBefore(cart, line))
             {
                 warnings.Add($"Cart product #{id} is not in the catalog and was ignored");
             }
@@ -51,16 +56,8 @@ public static class CartComposer
             var entry = arranged[i];
             var anonymousPosition = IndexOf(anonymous, entry.Product.Id) + 1;
             var moved = shopper is not null && entry.Basis != CartSlotBasis.Locked && anonymousPosition != i + 1;
-            // Each cart item joins a slot once, so cart order is a total order.
-            var complements = entry.Complements;
-            complements.Sort(static (a, b) => a.CartIndex.CompareTo(b.CartIndex));
-            var complementIds = new int[complements.Count];
-            for (var c = 0; c < complementIds.Length; c++)
-            {
-                complementIds[c] = complements[c].Product.Id;
-            }
             slots[i] = new CartSlot(i + 1, entry.Product, entry.Source, entry.Basis, entry.Basis == CartSlotBasis.Locked, moved,
-                complementIds, Explain(entry, complements), entry.Pair);
+                ComplementsInCartOrder(entry), entry.Reason, entry.Pair);
         }
         foreach (var item in items)
         {
@@ -73,36 +70,63 @@ public static class CartComposer
             RecommendationId.ForCart(cartIds, shopper?.ShopperLabel, request.AsOf, slots), request.AsOf, slots, warnings.Messages);
     }
 
+    /// <summary>Whether the product of cart line <paramref name="line"/> is on an earlier line (a product counts once, at its first line).</summary>
+    private static bool ListedBefore(IReadOnlyList<int> cart, int line)
+    {
+        for (var i = 0; i < line; i++)
+        {
+            if (cart[i] == cart[line])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The cart items the slot goes with, in cart order (each cart item joins a slot once, so the order is total).</summary>
+    private static Catalog.ProductInfo[] ComplementsInCartOrder(CartArrangement.Entry entry)
+    {
+        var complements = new CartItem[entry.ComplementCount];
+        for (var c = 0; c < complements.Length; c++)
+        {
+            complements[c] = entry.Complement(c);
+        }
+        if (complements.Length > 1)
+        {
+            complements.AsSpan().Sort(static (a, b) => a.CartIndex.CompareTo(b.CartIndex));
+        }
+        var products = new Catalog.ProductInfo[complements.Length];
+        for (var c = 0; c < products.Length; c++)
+        {
+            products[c] = complements[c].Product;
+        }
+        return products;
+    }
+
     private static IReadOnlyList<CartArrangement.Entry> Arrange(CartItem[] items, CartStore store, int slots, IShopperAffinity? shopper)
     {
         var personalized = shopper is not null;
         var cart = new CartArrangement(items, slots);
         foreach (var item in items)
         {
-            var list = item.ListFor(personalized).Slots;
+            var list = item.ListFor(personalized);
             for (var i = 0; i < item.LockedSlots && i < list.Count; i++)
             {
-                var slot = list[i];
-                cart.Offer(slot.Product, item, CartSlotBasis.Locked, slot.Source, slot.Explanation, slot.Pair);
+                cart.Offer(list, i, item, CartSlotBasis.Locked);
             }
         }
         foreach (var candidate in CartItemsets.Ranked(items, store, shopper))
         {
-            cart.Offer(candidate.Product, candidate.Antecedent, CartSlotBasis.BoughtTogether, SlotSource.Mined, reason: null, pair: null, candidate);
+            cart.Offer(candidate);
         }
         var merged = MergedFreeSlots(items, personalized, out var count);
         for (var i = 0; i < count; i++)
         {
             ref readonly var free = ref merged[i];
-            if (free.Others is null)
-            {
-                cart.Offer(free.Slot.Product, free.First, CartSlotBasis.ItemList, free.Slot.Source, free.Slot.Explanation, free.Slot.Pair);
-            }
-            else
-            {
-                cart.Offer(free.Slot.Product, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(free.Others), CartSlotBasis.ItemList,
-                    free.Slot.Source, free.Slot.Explanation, free.Slot.Pair);
-            }
+            var origins = free.Others is null
+                ? new ReadOnlySpan<CartItem>(in free.First)
+                : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(free.Others);
+            cart.Offer(free.List.ProductAt(free.At), origins, CartSlotBasis.ItemList, free.List, free.At, itemset: null);
         }
         return cart.Entries;
     }
@@ -116,28 +140,31 @@ public static class CartComposer
         var capacity = 0;
         foreach (var item in items)
         {
-            capacity += Math.Max(0, item.ListFor(personalized).Slots.Count - item.LockedSlots);
+            capacity += Math.Max(0, item.ListFor(personalized).Count - item.LockedSlots);
         }
         var merged = new MergedSlot[capacity];
-        var at = new Dictionary<int, int>(capacity);
+        // Where each product was merged; a short merge (a cart of a few items) is scanned instead.
+        var at = capacity > ScannedMerge ? new Dictionary<int, int>(capacity) : null;
         count = 0;
         foreach (var item in items)
         {
-            var list = item.ListFor(personalized).Slots;
+            var list = item.ListFor(personalized);
             for (var i = item.LockedSlots; i < list.Count; i++)
             {
-                var slot = list[i];
-                if (at.TryGetValue(slot.Product.Id, out var index))
+                var product = list.ProductAt(i);
+                var position = i + 1;
+                var index = at is null ? MergedAt(merged, count, product.Id) : at.GetValueOrDefault(product.Id, -1);
+                if (index >= 0)
                 {
                     ref var held = ref merged[index];
                     (held.Others ??= [held.First]).Add(item);
-                    held.Score += 1.0 / slot.Position;
-                    held.BestPosition = Math.Min(held.BestPosition, slot.Position);
+                    held.Score += 1.0 / position;
+                    held.BestPosition = Math.Min(held.BestPosition, position);
                 }
                 else
                 {
-                    at.Add(slot.Product.Id, count);
-                    merged[count] = new MergedSlot(slot, item, count) { Score = 1.0 / slot.Position, BestPosition = slot.Position };
+                    at?.Add(product.Id, count);
+                    merged[count] = new MergedSlot(list, i, product.Id, item, count) { Score = 1.0 / position, BestPosition = position };
                     count++;
                 }
             }
@@ -159,20 +186,32 @@ public static class CartComposer
         return merged;
     }
 
-    private struct MergedSlot(Slot slot, CartItem first, int found)
+    private const int ScannedMerge = 48;
+
+    private static int MergedAt(MergedSlot[] merged, int count, int productId)
     {
-        public readonly Slot Slot = slot;
+        for (var i = 0; i < count; i++)
+        {
+            if (merged[i].ProductId == productId)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>A product merged from the cart items' lists: the first list slot that holds it (<see cref="List"/>, 0-based <see cref="At"/>).</summary>
+    private struct MergedSlot(PreparedComposition.ListLayout list, int at, int productId, CartItem first, int found)
+    {
+        public readonly PreparedComposition.ListLayout List = list;
+        public readonly int At = at;
+        public readonly int ProductId = productId;
         public readonly CartItem First = first;
         public readonly int Found = found;
         public List<CartItem>? Others;
         public double Score;
         public int BestPosition;
     }
-
-    private static string Explain(CartArrangement.Entry entry, IReadOnlyList<CartItem> complements) =>
-        entry.Basis == CartSlotBasis.BoughtTogether
-            ? entry.Reason
-            : $"Goes with {Names(complements)}: {entry.Reason}";
 
     internal static string Names(IReadOnlyList<CartItem> items) => items.Count switch
     {

@@ -4,14 +4,14 @@ namespace MerchDashboard.Engine.Composition;
 
 /// <summary>
 /// One cart item as the cart composer sees it: its own composed lists (for the shopper and anonymous,
-/// <see cref="Depth"/> slots each), how many leading slots of them are locked, and the items its
-/// merchandiser added by hand (pins and adds) or excluded at the as-of time.
+/// <see cref="Depth"/> slots each, as layouts whose slots are built when placed), how many leading slots of them are
+/// locked, and the items its merchandiser added by hand (pins and adds) or excluded at the as-of time.
 /// </summary>
 internal sealed record CartItem(
     ProductInfo Product,
     int CartIndex,
-    ComposedList ForShopper,
-    ComposedList Anonymous,
+    PreparedComposition.ListLayout ForShopper,
+    PreparedComposition.ListLayout Anonymous,
     int LockedSlots,
     IReadOnlySet<int> HandAdded,
     IReadOnlySet<int> Excluded)
@@ -29,8 +29,8 @@ internal sealed record CartItem(
         var depth = Depth(request.Slots, cartSize);
         // One preparation serves both lists: the anonymous one and the shopper's (Composer.Compose is Prepare(...).For(shopper)).
         var prepared = store.Prepared?.Invoke(product.Id, depth) ?? Composer.Prepare(product.Id, depth, request.AsOf, store.Catalog, mined, curation);
-        var anonymous = prepared.For(shopper: null);
-        var forShopper = request.Shopper is null ? anonymous : prepared.For(request.Shopper);
+        var anonymous = prepared.Layout(shopper: null);
+        var forShopper = request.Shopper is null ? anonymous : prepared.Layout(request.Shopper);
         var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
         IReadOnlySet<int> handAdded = overrides.Pins.Count + overrides.Adds.Count == 0
             ? NoProducts
@@ -41,7 +41,7 @@ internal sealed record CartItem(
 
     private static readonly IReadOnlySet<int> NoProducts = System.Collections.Frozen.FrozenSet<int>.Empty;
 
-    public ComposedList ListFor(bool personalized) => personalized ? ForShopper : Anonymous;
+    public PreparedComposition.ListLayout ListFor(bool personalized) => personalized ? ForShopper : Anonymous;
 
     /// <summary>
     /// The locked slots of the item's list at the cart's K, as the product page counts them. The one place the

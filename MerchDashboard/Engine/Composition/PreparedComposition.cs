@@ -26,6 +26,8 @@ public sealed class PreparedComposition
     private readonly IReadOnlyList<string> _warnings;
     private readonly IReadOnlyList<ShortfallReason> _shortfall = [];
     private readonly int _lockedSlots;
+    private readonly ListLayout? _anonymousLayout;
+    private readonly ComposedList? _anonymousList;
 
     /// <summary>Per candidate, its reason in a free (unlocked) slot, with and without merchandisers' notes; filled on first use.</summary>
     private readonly string?[] _freeReasons = [];
@@ -44,6 +46,7 @@ public sealed class PreparedComposition
         {
             warnings.Add($"Anchor product #{anchorProductId} is not in the catalog");
             _warnings = warnings.Messages;
+            _anonymousLayout = new ListLayout(this, _anonymousArranged, shopper: null);
             return;
         }
 
@@ -81,13 +84,19 @@ public sealed class PreparedComposition
         {
             _shortfall = ShortfallReasons.For(anchor, catalog, curation.Mode, mined.Count, pool.AnyRuleApplies, warnings);
         }
+        _anonymousLayout = new ListLayout(this, _anonymousArranged, shopper: null);
+        // The anonymous list is the same for every request: built once, shared.
+        _anonymousList = For(shopper: null);
     }
 
     /// <summary>The list for <paramref name="shopper"/> (null: anonymous). A locked list ignores the shopper but carries their label.</summary>
     public ComposedList For(IShopperAffinity? shopper)
     {
-        var effective = _curation.Mode == CurationMode.Locked ? null : shopper;
-        var slots = effective is null || _pool is null ? _anonymousSlots : PersonalizedSlots(_pool, effective);
+        if (shopper is null && _anonymousList is { } kept)
+        {
+            return kept;
+        }
+        var slots = Layout(shopper).Slots();
         var label = shopper?.ShopperLabel;
         return new ComposedList(
             _anchorProductId,
@@ -103,23 +112,84 @@ public sealed class PreparedComposition
         };
     }
 
-    private Slot[] PersonalizedSlots(CandidatePool pool, IShopperAffinity shopper)
+    /// <summary>The composition's warnings, the same for every shopper (for the editor, never for shoppers).</summary>
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    /// <summary>
+    /// The list for <paramref name="shopper"/> as a layout: which product each slot holds, each slot built only when asked
+    /// (<see cref="ListLayout.SlotAt"/>). <see cref="For"/> builds them all; the cart composer reads many slots of its items'
+    /// lists and builds only those it places. The anonymous layout (also a locked list's, for every shopper) is one shared instance.
+    /// </summary>
+    public ListLayout Layout(IShopperAffinity? shopper)
     {
-        // 5. The free slots by the blend of complement and the shopper's affinity; the locked top N keeps the anonymous order.
-        var personalized = CandidateRanking.Personalized(pool, shopper);
-        var arranged = SlotLayout.Arrange(pool, _slots, _curation, _anonymousOrder, personalized, warnings: null);
-        Debug.Assert(arranged.Length == _anonymousArranged.Length, "A shopper's layout fills as many slots as the anonymous one.");
-        Slot[]? slots = null;
-        for (var i = 0; i < arranged.Length; i++)
+        var effective = _curation.Mode == CurationMode.Locked ? null : shopper;
+        if (effective is null || _pool is null)
         {
-            if (arranged[i] == _anonymousArranged[i])
-            {
-                continue;
-            }
-            slots ??= (Slot[])_anonymousSlots.Clone();
-            slots[i] = SlotAt(i, Array.IndexOf(_anonymousArranged, arranged[i]) + 1, shopper, arranged[i]);
+            return _anonymousLayout!;
         }
-        return slots ?? _anonymousSlots;
+        // 5. The free slots by the blend of complement and the shopper's affinity; the locked top N keeps the anonymous order.
+        var personalized = CandidateRanking.Personalized(_pool, effective);
+        var arranged = SlotLayout.Arrange(_pool, _slots, _curation, _anonymousOrder, personalized, warnings: null);
+        Debug.Assert(arranged.Length == _anonymousArranged.Length, "A shopper's layout fills as many slots as the anonymous one.");
+        return new ListLayout(this, arranged, effective);
+    }
+
+    /// <summary>
+    /// One shopper's arrangement of a prepared composition: the candidate in each slot. A slot that holds the candidate it
+    /// holds in the anonymous list is that list's slot; a moved slot is built on first use and kept. A shopper's layout
+    /// belongs to one request; the anonymous one is shared by threads, and never builds a slot.
+    /// </summary>
+    public sealed class ListLayout
+    {
+        private readonly PreparedComposition _owner;
+        private readonly int[] _arranged;
+        private readonly IShopperAffinity? _shopper;
+        private Slot[]? _built;
+
+        internal ListLayout(PreparedComposition owner, int[] arranged, IShopperAffinity? shopper)
+        {
+            _owner = owner;
+            _arranged = arranged;
+            _shopper = shopper;
+        }
+
+        public int Count => _arranged.Length;
+
+        /// <summary>The composition's warnings (<see cref="PreparedComposition.Warnings"/>).</summary>
+        public IReadOnlyList<string> Warnings => _owner._warnings;
+
+        /// <summary>The product in the slot at 0-based <paramref name="at"/>, without building the slot.</summary>
+        public Catalog.ProductInfo ProductAt(int at) => _owner._pool![_arranged[at]].Product;
+
+        /// <summary>The slot at 0-based <paramref name="at"/>: the anonymous list's own, or the shopper's moved slot, built once.</summary>
+        public Slot SlotAt(int at)
+        {
+            var owner = _owner;
+            var index = _arranged[at];
+            if (index == owner._anonymousArranged[at])
+            {
+                return owner._anonymousSlots[at];
+            }
+            _built ??= new Slot[_arranged.Length];
+            return _built[at] ??= owner.SlotAt(at, Array.IndexOf(owner._anonymousArranged, index) + 1, _shopper, index);
+        }
+
+        /// <summary>Every slot: the anonymous list's own array when personalization moved none.</summary>
+        internal Slot[] Slots()
+        {
+            var anonymous = _owner._anonymousSlots;
+            Slot[]? slots = null;
+            for (var i = 0; i < _arranged.Length; i++)
+            {
+                if (_arranged[i] == _owner._anonymousArranged[i])
+                {
+                    continue;
+                }
+                slots ??= (Slot[])anonymous.Clone();
+                slots[i] = SlotAt(i);
+            }
+            return slots ?? anonymous;
+        }
     }
 
     /// <summary>

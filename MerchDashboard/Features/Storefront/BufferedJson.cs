@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace MerchDashboard.Features.Storefront;
 
@@ -62,22 +61,4 @@ internal static class BufferedJson
         var flushed = response.BodyWriter.FlushAsync(httpContext.RequestAborted);
         return flushed.IsCompletedSuccessfully ? Task.CompletedTask : flushed.AsTask();
     }
-}
-
-/// <summary>200 with <paramref name="value"/> written through <see cref="BufferedJson"/> with <paramref name="typeInfo"/> and its options' escaping.</summary>
-public sealed class BufferedJsonResult<T>(T value, JsonTypeInfo<T> typeInfo) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<T>
-{
-    public int? StatusCode => StatusCodes.Status200OK;
-
-    public string ContentType => BufferedJson.ContentType;
-
-    public T Value => value;
-
-    object? IValueHttpResult.Value => value;
-
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        BufferedJson.WriteAsync(httpContext, this, static (writer, result) => JsonSerializer.Serialize(writer, result.Value, result.TypeInfo),
-            typeInfo.Options.Encoder);
-
-    private JsonTypeInfo<T> TypeInfo => typeInfo;
 }

@@ -1,7 +1,6 @@
 using MerchDashboard.Engine.Composition;
 using MerchDashboard.Features.Experiments;
 using MerchDashboard.Features.Serving;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -61,10 +60,10 @@ public static class CartEndpoints
         var visitor = string.IsNullOrEmpty(request.VisitorId) ? null : request.VisitorId;
         var (composed, assigned) = experiments.Cart(snapshot, cart, shopper, asOf, slots, customer, visitor);
         var sourceName = assigned is null ? null : ExperimentServing.SourceNames(assigned.Arm);
-        return new BufferedJsonResult<CartRecommendationsDto>(
-            ToDto(composed, snapshot, customer, visitor, sourceName) with { Experiment = assigned?.ExperimentName, Arm = assigned?.ArmName },
-            // The API's settings (escaping included), as its other answers; the type info is the source-generated one, cached by the options.
-            (JsonTypeInfo<CartRecommendationsDto>)json.Value.SerializerOptions.GetTypeInfo(typeof(CartRecommendationsDto)));
+        // Written straight from the composition, with the API's escaping, as its other answers (the DTO is what it equals).
+        return new WrittenJsonResult(
+            new CartRecommendationsJson(composed, snapshot, customer, visitor, sourceName, assigned?.ExperimentName, assigned?.ArmName),
+            json.Value.SerializerOptions.Encoder);
     }
 
     internal static CartRecommendationsDto ToDto(CartComposition composed, StoreSnapshot snapshot, string? customerId, string? visitorId,
@@ -73,7 +72,7 @@ public static class CartEndpoints
         [.. composed.CartProductIds.Select(id => snapshot.Product(id)!.Sku)],
         [.. composed.Slots.Select(s => new CartSlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
             (sourceName ?? RecommendationEndpoints.SourceName)(s.Source), s.Locked, s.PersonalizationMoved,
-            [.. s.Complements.Select(id => snapshot.Product(id)!.Sku)], BasisName(s.Basis), s.Explanation,
+            [.. s.ComplementProducts.Select(p => p.Sku)], BasisName(s.Basis), s.Explanation,
             s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null))]);
 
     public static string BasisName(CartSlotBasis basis) => basis switch

@@ -10,7 +10,7 @@ namespace MerchDashboard.Features.Storefront;
 /// number formats. Personalized lists are composed per request, so the DTO and its serializer were a measured share of
 /// such a request (docs/benchmarks.md).
 /// </summary>
-public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList List, string? CustomerId, string Currency)
+public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList List, string? CustomerId, string Currency) : IWritesJson
 {
     /// <summary>
     /// The anchor's anonymous list as written, when this is a customer's list of the same composition: a slot the

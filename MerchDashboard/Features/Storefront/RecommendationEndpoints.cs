@@ -89,7 +89,7 @@ public static class RecommendationEndpoints
         {
             null => UnknownSku(sku),
             { Utf8Json: { } json } => new Utf8JsonResult(json),
-            { Composed: { } composed } => new FrequentlyBoughtWithResult(composed),
+            { Composed: { } composed } => new WrittenJsonResult(composed),
             var list => TypedResults.Json(list.Dto, StorefrontJson.Default.FrequentlyBoughtWithDto),
         };
     }

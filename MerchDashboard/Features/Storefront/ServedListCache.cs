@@ -146,7 +146,7 @@ public sealed class ServedListCache(StoreSnapshotService snapshots, ShopperProfi
 }
 
 /// <summary>
-/// A served list: as composed (<see cref="Composed"/>, written straight to JSON by <see cref="FrequentlyBoughtWithResult"/>),
+/// A served list: as composed (<see cref="Composed"/>, written straight to JSON by <see cref="WrittenJsonResult"/>),
 /// with its JSON when it is the same for every request (the anonymous list), or as a DTO an experiment arm built.
 /// </summary>
 public sealed class ServedList

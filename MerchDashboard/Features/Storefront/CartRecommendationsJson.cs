@@ -1,0 +1,105 @@
+using System.Text.Json;
+using MerchDashboard.Engine.Composition;
+using MerchDashboard.Features.Serving;
+
+namespace MerchDashboard.Features.Storefront;
+
+/// <summary>
+/// A cart's list as composed, written as JSON without its DTO: byte for byte what the API's serializer writes for
+/// <see cref="CartEndpoints.ToDto"/>'s <see cref="CartRecommendationsDto"/> with the same options (a test compares them over
+/// many carts and shoppers), in the DTO's property order. Carts are composed per request, so the DTO (SKU lists, slot
+/// records, each explanation put together from the cart items' names and the reason) was a measured share of one
+/// (docs/benchmarks.md); here each explanation is written piece by piece (<see cref="CartSlot.WriteExplanation"/>).
+/// </summary>
+public sealed record CartRecommendationsJson(
+    CartComposition Cart, StoreSnapshot Snapshot, string? CustomerId, string? VisitorId, Func<SlotSource, string>? SourceName,
+    string? Experiment, string? Arm) : IWritesJson
+{
+    private static readonly JsonEncodedText RecommendationId = JsonEncodedText.Encode("recommendationId");
+    private static readonly JsonEncodedText ComposedAt = JsonEncodedText.Encode("composedAt");
+    private static readonly JsonEncodedText Customer = JsonEncodedText.Encode("customerId");
+    private static readonly JsonEncodedText Visitor = JsonEncodedText.Encode("visitorId");
+    private static readonly JsonEncodedText CartName = JsonEncodedText.Encode("cart");
+    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText ExperimentName = JsonEncodedText.Encode("experiment");
+    private static readonly JsonEncodedText ArmName = JsonEncodedText.Encode("arm");
+    private static readonly JsonEncodedText Slot = JsonEncodedText.Encode("slot");
+    private static readonly JsonEncodedText Sku = JsonEncodedText.Encode("sku");
+    private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText Price = JsonEncodedText.Encode("price");
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText Locked = JsonEncodedText.Encode("locked");
+    private static readonly JsonEncodedText Personalized = JsonEncodedText.Encode("personalized");
+    private static readonly JsonEncodedText Complements = JsonEncodedText.Encode("complements");
+    private static readonly JsonEncodedText Basis = JsonEncodedText.Encode("basis");
+    private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+    private static readonly JsonEncodedText Statistics = JsonEncodedText.Encode("statistics");
+    private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+    private static readonly JsonEncodedText Support = JsonEncodedText.Encode("support");
+    private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
+    private static readonly JsonEncodedText Lift = JsonEncodedText.Encode("lift");
+
+    /// <summary>The same answer as a DTO (what the JSON must equal; the OpenAPI document's schema).</summary>
+    public CartRecommendationsDto ToDto() =>
+        CartEndpoints.ToDto(Cart, Snapshot, CustomerId, VisitorId, SourceName) with { Experiment = Experiment, Arm = Arm };
+
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString(RecommendationId, Cart.RecommendationId);
+        writer.WriteString(ComposedAt, Cart.ComposedAt);
+        writer.WriteString(Customer, CustomerId);
+        writer.WriteString(Visitor, VisitorId);
+        writer.WriteStartArray(CartName);
+        foreach (var id in Cart.CartProductIds)
+        {
+            writer.WriteStringValue(Snapshot.Product(id)!.Sku);
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray(Items);
+        foreach (var slot in Cart.Slots)
+        {
+            WriteSlot(writer, slot);
+        }
+        writer.WriteEndArray();
+        writer.WriteString(ExperimentName, Experiment);
+        writer.WriteString(ArmName, Arm);
+        writer.WriteEndObject();
+    }
+
+    private void WriteSlot(Utf8JsonWriter writer, CartSlot slot)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(Slot, slot.Position);
+        writer.WriteString(Sku, slot.Product.Sku);
+        writer.WriteString(Name, slot.Product.Name);
+        writer.WriteNumber(Price, slot.Product.Price);
+        writer.WriteString(Source, (SourceName ?? RecommendationEndpoints.SourceName)(slot.Source));
+        writer.WriteBoolean(Locked, slot.Locked);
+        writer.WriteBoolean(Personalized, slot.PersonalizationMoved);
+        writer.WriteStartArray(Complements);
+        foreach (var product in slot.ComplementProducts)
+        {
+            writer.WriteStringValue(product.Sku);
+        }
+        writer.WriteEndArray();
+        writer.WriteString(Basis, CartEndpoints.BasisName(slot.Basis));
+        writer.WritePropertyName(Explanation);
+        slot.WriteExplanation(writer);
+        if (slot.Pair is { } pair)
+        {
+            writer.WriteStartObject(Statistics);
+            writer.WriteNumber(Count, pair.CoPurchaseCount);
+            writer.WriteNumber(Support, pair.Support);
+            writer.WriteNumber(Confidence, pair.Confidence);
+            writer.WriteNumber(Lift, pair.Lift);
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull(Statistics);
+        }
+        writer.WriteEndObject();
+    }
+}
