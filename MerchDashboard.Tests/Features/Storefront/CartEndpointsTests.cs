@@ -62,6 +62,23 @@ public sealed class CartEndpointsTests(MerchAppFixture app)
     }
 
     [Fact]
+    public async Task Post_CartItemWithANotedPin_ServesTheReasonWithoutTheMerchandisersNote()
+    {
+        // The demo store pins LCS-0028 on LAP-0017's list with the note "Premium sleeve that fits this model; better margin".
+        var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart notes");
+
+        using var response = await client.PostAsJsonAsync(Path, Cart("LAP-0017"), Ct);
+        var served = (await response.Content.ReadFromJsonAsync<CartRecommendationsDto>(Ct))!;
+        var composed = CartRecommendations.Compose(Snapshot, [Snapshot.ProductBySku("LAP-0017")!.Id], null, served.ComposedAt, 6);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sleeve = served.Items.Single(i => i.Sku == "LCS-0028");
+        sleeve.Explanation.ShouldStartWith("Goes with ");
+        served.Items.ShouldAllBe(i => !i.Explanation.Contains("better margin"), "merchandisers' notes are internal: the API never serves them");
+        composed.Slots.Single(s => s.Product.Sku == "LCS-0028").Explanation.ShouldContain("better margin", Case.Sensitive, "staff's preview shows the note");
+    }
+
+    [Fact]
     public async Task Post_UnknownSkus_400NamingEachOfThem()
     {
         var client = await StorefrontClients.NewKeyClientAsync(app.Factory, "cart unknown");

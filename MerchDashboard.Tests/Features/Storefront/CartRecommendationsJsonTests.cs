@@ -83,9 +83,9 @@ public sealed class CartRecommendationsJsonTests(DemoStoreFixture demo)
                 random.Next(2) == 0,
                 random.Next(2) == 0,
                 [.. Enumerable.Range(0, random.Next(0, 5)).Select(c => Product(100 + c))],
-                Text(),
+                "internal: " + Text(),
                 random.Next(3) == 0 ? null : new MinedCandidate(position, random.Next(0, 10_000), numbers[random.Next(numbers.Length)],
-                    numbers[random.Next(numbers.Length)], numbers[random.Next(numbers.Length)], 0))).ToList();
+                    numbers[random.Next(numbers.Length)], numbers[random.Next(numbers.Length)], 0)) { ShopperReason = Text() }).ToList();
             var cart = new CartComposition([.. cartIds.Take(random.Next(0, cartIds.Length + 1))], null, "cart-" + Text(),
                 new DateTime(2026, 12, 2, 8, 30, 15, DateTimeKind.Utc).AddTicks(random.Next()), slots, []);
             var json = new CartRecommendationsJson(cart, snapshot, random.Next(3) == 0 ? null : "C" + Text(), random.Next(2) == 0 ? null : Text(),
@@ -94,6 +94,7 @@ public sealed class CartRecommendationsJsonTests(DemoStoreFixture demo)
             foreach (var encoder in Encoders)
             {
                 Written(json, encoder).ShouldBe(Serialized(json.ToDto(), encoder), $"case {i}");
+                Written(json, encoder).ShouldNotContain("internal: ", Case.Sensitive, "a shopper reads the reason without merchandisers' notes");
             }
         }
     }
@@ -106,9 +107,13 @@ public sealed class CartRecommendationsJsonTests(DemoStoreFixture demo)
     [InlineData(CartSlotBasis.BoughtTogether, new[] { "Racer", "Track" }, "why")]
     public void Explanation_NamesTheCartItemsBeforeTheReason(CartSlotBasis basis, string[] names, string expected)
     {
-        var slot = new CartSlot(1, Named(0, "Cup"), SlotSource.Mined, basis, false, false, [.. names.Select((n, i) => Named(i + 1, n))], "why", null);
+        var slot = new CartSlot(1, Named(0, "Cup"), SlotSource.Mined, basis, false, false, [.. names.Select((n, i) => Named(i + 1, n))], "why; note: margin", null)
+        {
+            ShopperReason = "why",
+        };
 
-        slot.Explanation.ShouldBe(expected);
+        slot.ShopperExplanation.ShouldBe(expected);
+        slot.Explanation.ShouldBe(expected + "; note: margin");
     }
 
     private static ProductInfo Named(int id, string name) => new(id, $"S-{id}", name, "brand", 1, null, 1m, null, true, new HashSet<string>());

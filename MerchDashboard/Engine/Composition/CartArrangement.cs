@@ -118,6 +118,9 @@ internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
         /// <summary>The list slot's explanation, or the itemset's reason (written now).</summary>
         public string Reason => itemset?.Reason() ?? ListSlot!.Explanation;
 
+        /// <summary><see cref="Reason"/> without merchandisers' notes (the list slot's shopper explanation; an itemset's reason has none).</summary>
+        public string? ShopperReason => itemset is null ? ListSlot!.ShopperExplanation : null;
+
         public void Join(CartItem item)
         {
             if (ReferenceEquals(first, item))

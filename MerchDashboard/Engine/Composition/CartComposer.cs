@@ -56,8 +56,9 @@ public static class CartComposer
             var entry = arranged[i];
             var anonymousPosition = IndexOf(anonymous, entry.Product.Id) + 1;
             var moved = shopper is not null && entry.Basis != CartSlotBasis.Locked && anonymousPosition != i + 1;
+            var reason = entry.Reason;
             slots[i] = new CartSlot(i + 1, entry.Product, entry.Source, entry.Basis, entry.Basis == CartSlotBasis.Locked, moved,
-                ComplementsInCartOrder(entry), entry.Reason, entry.Pair);
+                ComplementsInCartOrder(entry), reason, entry.Pair) { ShopperReason = entry.ShopperReason ?? reason };
         }
         foreach (var item in items)
         {

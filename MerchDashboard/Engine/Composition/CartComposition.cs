@@ -30,7 +30,9 @@ public sealed record CartComposition(
 /// (<see cref="SlotSource.Mined"/> and no pair for an itemset). <see cref="PersonalizationMoved"/> is true
 /// when the slot's position differs from the anonymous shopper's cart. <see cref="Reason"/> is the list slot's explanation
 /// (a bought-together slot: the itemset's, which is the whole explanation); <see cref="Explanation"/> names the cart items
-/// before it. The explanation is put together when read, or written to JSON piece by piece (<see cref="WriteExplanation"/>),
+/// before it. As on the product page, <see cref="Reason"/> and <see cref="Explanation"/> carry merchandisers' notes (for
+/// staff: the checkout preview) and <see cref="ShopperReason"/> and <see cref="ShopperExplanation"/> do not (the storefront API).
+/// An explanation is put together when read, or written to JSON piece by piece (<see cref="WriteShopperExplanation"/>),
 /// so an answer written straight to JSON never builds it.
 /// </summary>
 public sealed record CartSlot(
@@ -44,57 +46,69 @@ public sealed record CartSlot(
     string Reason,
     MinedCandidate? Pair)
 {
+    private readonly string? _shopperReason;
+
+    /// <summary><see cref="Reason"/> without merchandisers' notes, which are internal (the same string when there is none).</summary>
+    public string ShopperReason
+    {
+        get => _shopperReason ?? Reason;
+        init => _shopperReason = value;
+    }
+
     /// <summary>The ids of <see cref="ComplementProducts"/>, in cart order.</summary>
     public IReadOnlyList<int> Complements => [.. ComplementProducts.Select(p => p.Id)];
 
     /// <summary>"Goes with A, B and C: " and the reason; a bought-together slot's reason as it is.</summary>
-    public string Explanation
-    {
-        get
-        {
-            var count = PieceCount;
-            if (count == 1)
-            {
-                return Piece(0);
-            }
-            var length = 0;
-            for (var i = 0; i < count; i++)
-            {
-                length += Piece(i).Length;
-            }
-            return string.Create(length, this, static (span, slot) =>
-            {
-                for (var i = 0; i < slot.PieceCount; i++)
-                {
-                    var piece = slot.Piece(i);
-                    piece.CopyTo(span);
-                    span = span[piece.Length..];
-                }
-            });
-        }
-    }
+    public string Explanation => Joined(Reason);
 
-    /// <summary>Writes <see cref="Explanation"/> as one JSON string, piece by piece (the same escaping as the whole string).</summary>
-    public void WriteExplanation(System.Text.Json.Utf8JsonWriter writer)
+    /// <summary><see cref="Explanation"/> without merchandisers' notes: what a shopper may read.</summary>
+    public string ShopperExplanation => Joined(ShopperReason);
+
+    /// <summary>Writes <see cref="ShopperExplanation"/> as one JSON string, piece by piece (escaped as the whole string would be).</summary>
+    public void WriteShopperExplanation(System.Text.Json.Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        var reason = ShopperReason;
         var count = PieceCount;
         for (var i = 0; i < count; i++)
         {
-            writer.WriteStringValueSegment(Piece(i), isFinalSegment: i == count - 1);
+            writer.WriteStringValueSegment(Piece(i, reason), isFinalSegment: i == count - 1);
         }
+    }
+
+    private string Joined(string reason)
+    {
+        var count = PieceCount;
+        if (count == 1)
+        {
+            return reason;
+        }
+        var length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            length += Piece(i, reason).Length;
+        }
+        return string.Create(length, (Slot: this, Reason: reason), static (span, state) =>
+        {
+            for (var i = 0; i < state.Slot.PieceCount; i++)
+            {
+                var piece = state.Slot.Piece(i, state.Reason);
+                piece.CopyTo(span);
+                span = span[piece.Length..];
+            }
+        });
     }
 
     /// <summary>How many pieces the explanation has: "Goes with ", the names and the words between them, ": ", the reason.</summary>
     private int PieceCount => Basis == CartSlotBasis.BoughtTogether ? 1 : 3 + Math.Max(1, (2 * ComplementProducts.Count) - 1);
 
     /// <summary>The explanation's piece <paramref name="i"/>: the cart items are named "A", "A and B", "A, B and C".</summary>
-    private string Piece(int i)
+    private string Piece(int i, string reason)
     {
         var last = PieceCount - 1;
         if (i == last)
         {
-            return Reason;
+            return reason;
         }
         if (i == 0)
         {

@@ -72,7 +72,7 @@ public static class CartEndpoints
         [.. composed.CartProductIds.Select(id => snapshot.Product(id)!.Sku)],
         [.. composed.Slots.Select(s => new CartSlotDto(s.Position, s.Product.Sku, s.Product.Name, s.Product.Price,
             (sourceName ?? RecommendationEndpoints.SourceName)(s.Source), s.Locked, s.PersonalizationMoved,
-            [.. s.ComplementProducts.Select(p => p.Sku)], BasisName(s.Basis), s.Explanation,
+            [.. s.ComplementProducts.Select(p => p.Sku)], BasisName(s.Basis), s.ShopperExplanation,
             s.Pair is { } p ? new PairStatisticsDto(p.CoPurchaseCount, p.Support, p.Confidence, p.Lift) : null))]);
 
     public static string BasisName(CartSlotBasis basis) => basis switch

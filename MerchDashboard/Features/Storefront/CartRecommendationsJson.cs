@@ -9,7 +9,7 @@ namespace MerchDashboard.Features.Storefront;
 /// <see cref="CartEndpoints.ToDto"/>'s <see cref="CartRecommendationsDto"/> with the same options (a test compares them over
 /// many carts and shoppers), in the DTO's property order. Carts are composed per request, so the DTO (SKU lists, slot
 /// records, each explanation put together from the cart items' names and the reason) was a measured share of one
-/// (docs/benchmarks.md); here each explanation is written piece by piece (<see cref="CartSlot.WriteExplanation"/>).
+/// (docs/benchmarks.md); here each explanation is written piece by piece (<see cref="CartSlot.WriteShopperExplanation"/>; as every storefront answer, without merchandisers' notes).
 /// </summary>
 public sealed record CartRecommendationsJson(
     CartComposition Cart, StoreSnapshot Snapshot, string? CustomerId, string? VisitorId, Func<SlotSource, string>? SourceName,
@@ -86,7 +86,7 @@ public sealed record CartRecommendationsJson(
         writer.WriteEndArray();
         writer.WriteString(Basis, CartEndpoints.BasisName(slot.Basis));
         writer.WritePropertyName(Explanation);
-        slot.WriteExplanation(writer);
+        slot.WriteShopperExplanation(writer);
         if (slot.Pair is { } pair)
         {
             writer.WriteStartObject(Statistics);
