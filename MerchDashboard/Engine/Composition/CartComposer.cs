@@ -129,12 +129,15 @@ public static class CartComposer
                 : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(free.Others);
             cart.Offer(free.List.ProductAt(free.At), origins, CartSlotBasis.ItemList, free.List, free.At, itemset: null);
         }
+        // Cleared, so the pool holds no cart's items.
+        System.Buffers.ArrayPool<MergedSlot>.Shared.Return(merged, clearArray: true);
         return cart.Entries;
     }
 
     /// <summary>
     /// The free slots of the cart items' lists, one per product, strongest first by m(x); the first occurrence's slot
     /// is kept. <see cref="MergedSlot.Others"/> holds every cart item whose list has the product when more than one does.
+    /// The array is rented from the shared pool (it was a sizeable share of a request's allocations); the caller returns it.
     /// </summary>
     private static MergedSlot[] MergedFreeSlots(CartItem[] items, bool personalized, out int count)
     {
@@ -143,7 +146,7 @@ public static class CartComposer
         {
             capacity += Math.Max(0, item.ListFor(personalized).Count - item.LockedSlots);
         }
-        var merged = new MergedSlot[capacity];
+        var merged = System.Buffers.ArrayPool<MergedSlot>.Shared.Rent(capacity);
         // Where each product was merged; a short merge (a cart of a few items) is scanned instead.
         var at = capacity > ScannedMerge ? new Dictionary<int, int>(capacity) : null;
         count = 0;

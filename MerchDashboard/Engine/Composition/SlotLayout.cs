@@ -16,9 +16,10 @@ internal static class SlotLayout
     public static int[] Arrange(
         CandidatePool pool, int slots, CurationState curation, int[] lockedOrder, int[] freeOrder, WarningLog? warnings)
     {
-        var at = new int[slots];
-        Array.Fill(at, Empty);
-        var used = new bool[pool.Count];
+        // Scratch space on the stack for the usual sizes (a list's slots, its candidates): the layout runs per shopper.
+        Span<int> at = slots <= 128 ? stackalloc int[slots] : new int[slots];
+        at.Fill(Empty);
+        Span<bool> used = pool.Count <= 512 ? stackalloc bool[pool.Count] : new bool[pool.Count];
         var lockedSlots = curation.LockedSlots(slots);
 
         // 3. Pins take their positions; the earlier of two pins keeps a contested slot.
@@ -36,7 +37,7 @@ internal static class SlotLayout
         return Compact(at);
     }
 
-    private static void PlacePins(CandidatePool pool, int[] at, bool[] used, WarningLog? warnings)
+    private static void PlacePins(CandidatePool pool, Span<int> at, Span<bool> used, WarningLog? warnings)
     {
         for (var i = 0; i < pool.PinCount; i++)
         {
@@ -64,7 +65,7 @@ internal static class SlotLayout
         }
     }
 
-    private static void PlaceManualAdds(CandidatePool pool, int[] at, bool[] used, int lockedSlots)
+    private static void PlaceManualAdds(CandidatePool pool, Span<int> at, Span<bool> used, int lockedSlots)
     {
         var next = pool.PinCount;
         var end = pool.PinCount + pool.ManualCount;
@@ -75,7 +76,7 @@ internal static class SlotLayout
         }
     }
 
-    private static void FillBy(CandidatePool pool, int[] at, bool[] used, int lockedSlots, int[] lockedOrder, int[] freeOrder)
+    private static void FillBy(CandidatePool pool, Span<int> at, Span<bool> used, int lockedSlots, int[] lockedOrder, int[] freeOrder)
     {
         var lockedCursor = 0;
         var freeCursor = 0;
@@ -105,7 +106,7 @@ internal static class SlotLayout
         }
     }
 
-    private static bool TryNextUnused(int[] order, ref int cursor, bool[] used, out int index)
+    private static bool TryNextUnused(int[] order, ref int cursor, Span<bool> used, out int index)
     {
         while (cursor < order.Length)
         {
@@ -119,7 +120,7 @@ internal static class SlotLayout
         return false;
     }
 
-    private static int NextEmpty(int[] at, int from)
+    private static int NextEmpty(Span<int> at, int from)
     {
         for (var slot = from; slot < at.Length; slot++)
         {
@@ -131,16 +132,12 @@ internal static class SlotLayout
         return Empty;
     }
 
-    private static int[] Compact(int[] at)
+    private static int[] Compact(Span<int> at)
     {
         var filled = 0;
         foreach (var index in at)
         {
             filled += index == Empty ? 0 : 1;
-        }
-        if (filled == at.Length)
-        {
-            return at;
         }
         var compact = new int[filled];
         var next = 0;
