@@ -32,8 +32,8 @@ public sealed record CartComposition(
 /// (a bought-together slot: the itemset's, which is the whole explanation); <see cref="Explanation"/> names the cart items
 /// before it. As on the product page, <see cref="Reason"/> and <see cref="Explanation"/> carry merchandisers' notes (for
 /// staff: the checkout preview) and <see cref="ShopperReason"/> and <see cref="ShopperExplanation"/> do not (the storefront API).
-/// An explanation is put together when read, or written to JSON piece by piece (<see cref="WriteShopperExplanation"/>),
-/// so an answer written straight to JSON never builds it.
+/// An explanation is put together when read; an answer written straight to JSON writes it from scratch space
+/// (<see cref="WriteShopperExplanation"/>) and never builds the string.
 /// </summary>
 public sealed record CartSlot(
     int Position,
@@ -64,15 +64,38 @@ public sealed record CartSlot(
     /// <summary><see cref="Explanation"/> without merchandisers' notes: what a shopper may read.</summary>
     public string ShopperExplanation => Joined(ShopperReason);
 
-    /// <summary>Writes <see cref="ShopperExplanation"/> as one JSON string, piece by piece (escaped as the whole string would be).</summary>
+    /// <summary>
+    /// Writes <see cref="ShopperExplanation"/> as a JSON string value without building it: put together in scratch space on
+    /// the stack (or rented, for a long one), then escaped in one pass. Measured faster than writing it as string segments.
+    /// </summary>
     public void WriteShopperExplanation(System.Text.Json.Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var reason = ShopperReason;
         var count = PieceCount;
+        if (count == 1)
+        {
+            writer.WriteStringValue(reason);
+            return;
+        }
+        var length = 0;
         for (var i = 0; i < count; i++)
         {
-            writer.WriteStringValueSegment(Piece(i, reason), isFinalSegment: i == count - 1);
+            length += Piece(i, reason).Length;
+        }
+        char[]? rented = null;
+        var text = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        var rest = text;
+        for (var i = 0; i < count; i++)
+        {
+            var piece = Piece(i, reason);
+            piece.CopyTo(rest);
+            rest = rest[piece.Length..];
+        }
+        writer.WriteStringValue(text);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
         }
     }
 

@@ -9,7 +9,7 @@ namespace MerchDashboard.Features.Storefront;
 /// <see cref="CartEndpoints.ToDto"/>'s <see cref="CartRecommendationsDto"/> with the same options (a test compares them over
 /// many carts and shoppers), in the DTO's property order. Carts are composed per request, so the DTO (SKU lists, slot
 /// records, each explanation put together from the cart items' names and the reason) was a measured share of one
-/// (docs/benchmarks.md); here each explanation is written piece by piece (<see cref="CartSlot.WriteShopperExplanation"/>; as every storefront answer, without merchandisers' notes).
+/// (docs/benchmarks.md); here each explanation is written without building its string (<see cref="CartSlot.WriteShopperExplanation"/>; as every storefront answer, without merchandisers' notes).
 /// </summary>
 public sealed record CartRecommendationsJson(
     CartComposition Cart, StoreSnapshot Snapshot, string? CustomerId, string? VisitorId, Func<SlotSource, string>? SourceName,
