@@ -47,8 +47,9 @@ public static class CartComposer
             items[i] = CartItem.For(store.Catalog.Products[cartIds[i]], i, cartIds.Count, request, store);
         }
         var shopper = request.Shopper;
-        var arranged = Arrange(items, store, request.Slots, shopper);
-        var anonymous = shopper is null ? arranged : Arrange(items, store, request.Slots, shopper: null);
+        var itemsets = CartItemsets.Gathered(items, store);
+        var arranged = Arrange(items, itemsets, request.Slots, shopper);
+        var anonymous = shopper is null ? arranged : Arrange(items, itemsets, request.Slots, shopper: null);
 
         var slots = new CartSlot[arranged.Count];
         for (var i = 0; i < arranged.Count; i++)
@@ -104,7 +105,7 @@ public static class CartComposer
         return products;
     }
 
-    private static IReadOnlyList<CartArrangement.Entry> Arrange(CartItem[] items, CartStore store, int slots, IShopperAffinity? shopper)
+    private static IReadOnlyList<CartArrangement.Entry> Arrange(CartItem[] items, CartItemsets.ItemsetCandidate[] itemsets, int slots, IShopperAffinity? shopper)
     {
         var personalized = shopper is not null;
         var cart = new CartArrangement(items, slots);
@@ -116,7 +117,7 @@ public static class CartComposer
                 cart.Offer(list, i, item, CartSlotBasis.Locked);
             }
         }
-        foreach (var candidate in CartItemsets.Ranked(items, store, shopper))
+        foreach (var candidate in CartItemsets.Ranked(itemsets, shopper))
         {
             cart.Offer(candidate);
         }

@@ -9,8 +9,11 @@ namespace MerchDashboard.Engine.Composition;
 /// </summary>
 internal static class CartItemsets
 {
-    /// <summary>The candidates strongest first; <paramref name="items"/> are the cart's items in cart order.</summary>
-    public static ItemsetCandidate[] Ranked(IReadOnlyList<CartItem> items, CartStore store, IShopperAffinity? shopper)
+    /// <summary>
+    /// Each candidate product with its best itemset, in no particular order; <paramref name="items"/> are the cart's items
+    /// in cart order. Independent of the shopper, so a cart gathers them once for both its arrangements (<see cref="Ranked"/>).
+    /// </summary>
+    public static ItemsetCandidate[] Gathered(IReadOnlyList<CartItem> items, CartStore store)
     {
         if (items.Count < 2)
         {
@@ -44,18 +47,24 @@ internal static class CartItemsets
                 }
             }
         }
-        if (best is null)
+        return best is null ? [] : [.. best.Values];
+    }
+
+    /// <summary>The <see cref="Gathered"/> candidates strongest first for the shopper (or anonymous, when null).</summary>
+    public static ItemsetCandidate[] Ranked(ItemsetCandidate[] gathered, IShopperAffinity? shopper)
+    {
+        if (gathered.Length == 0)
         {
-            return [];
+            return gathered;
         }
-        var ranked = new (double Strength, ItemsetCandidate Candidate)[best.Count];
+        var ranked = new (double Strength, ItemsetCandidate Candidate)[gathered.Length];
         var highest = 0.0;
-        foreach (var candidate in best.Values)
+        foreach (var candidate in gathered)
         {
             highest = Math.Max(highest, candidate.Itemset.Score);
         }
         var n = 0;
-        foreach (var candidate in best.Values)
+        foreach (var candidate in gathered)
         {
             ranked[n++] = (Strength(candidate, highest, shopper), candidate);
         }
