@@ -33,11 +33,6 @@ public sealed record CartRecommendationsJson(
     private static readonly JsonEncodedText Complements = JsonEncodedText.Encode("complements");
     private static readonly JsonEncodedText Basis = JsonEncodedText.Encode("basis");
     private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
-    private static readonly JsonEncodedText Statistics = JsonEncodedText.Encode("statistics");
-    private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
-    private static readonly JsonEncodedText Support = JsonEncodedText.Encode("support");
-    private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
-    private static readonly JsonEncodedText Lift = JsonEncodedText.Encode("lift");
 
     /// <summary>The same answer as a DTO (what the JSON must equal; the OpenAPI document's schema).</summary>
     public CartRecommendationsDto ToDto() =>
@@ -87,19 +82,7 @@ public sealed record CartRecommendationsJson(
         writer.WriteString(Basis, CartEndpoints.BasisName(slot.Basis));
         writer.WritePropertyName(Explanation);
         slot.WriteShopperExplanation(writer);
-        if (slot.Pair is { } pair)
-        {
-            writer.WriteStartObject(Statistics);
-            writer.WriteNumber(Count, pair.CoPurchaseCount);
-            writer.WriteNumber(Support, pair.Support);
-            writer.WriteNumber(Confidence, pair.Confidence);
-            writer.WriteNumber(Lift, pair.Lift);
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteNull(Statistics);
-        }
+        FrequentlyBoughtWithJson.WriteStatistics(writer, slot.Pair);
         writer.WriteEndObject();
     }
 }

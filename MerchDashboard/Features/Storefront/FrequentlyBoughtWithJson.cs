@@ -35,11 +35,11 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
     private static readonly JsonEncodedText Personalized = JsonEncodedText.Encode("personalized");
     private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
     private static readonly JsonEncodedText Statistics = JsonEncodedText.Encode("statistics");
-    private static readonly JsonEncodedText Locked = JsonEncodedText.Encode("locked");
     private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
     private static readonly JsonEncodedText Support = JsonEncodedText.Encode("support");
     private static readonly JsonEncodedText Confidence = JsonEncodedText.Encode("confidence");
     private static readonly JsonEncodedText Lift = JsonEncodedText.Encode("lift");
+    private static readonly JsonEncodedText Locked = JsonEncodedText.Encode("locked");
     private static readonly JsonEncodedText[] SourceNames =
         [.. Enum.GetValues<SlotSource>().Select(s => JsonEncodedText.Encode(RecommendationEndpoints.SourceName(s)))];
 
@@ -47,6 +47,22 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
     public FrequentlyBoughtWithDto ToDto() => ServedListCache.ToDto(AnchorSku, List, CustomerId) with { Currency = Currency };
 
     public void WriteTo(Utf8JsonWriter writer) => WriteTo(writer, slotRanges: null, written: null);
+
+    /// <summary>A slot's pair statistics as the DTO's <c>statistics</c> (null without a mined pair); carts write theirs the same way.</summary>
+    internal static void WriteStatistics(Utf8JsonWriter writer, MinedCandidate? pair)
+    {
+        if (pair is null)
+        {
+            writer.WriteNull(Statistics);
+            return;
+        }
+        writer.WriteStartObject(Statistics);
+        writer.WriteNumber(Count, pair.CoPurchaseCount);
+        writer.WriteNumber(Support, pair.Support);
+        writer.WriteNumber(Confidence, pair.Confidence);
+        writer.WriteNumber(Lift, pair.Lift);
+        writer.WriteEndObject();
+    }
 
     /// <summary>Written once, with where each slot's JSON lies, for the customers' lists of the same composition.</summary>
     public WrittenList Written()
@@ -114,19 +130,7 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
         writer.WriteString(Source, SourceNames[(int)slot.Source]);
         writer.WriteBoolean(Personalized, slot.PersonalizationMoved);
         writer.WriteString(Explanation, slot.ShopperExplanation);
-        if (slot.Pair is { } pair)
-        {
-            writer.WriteStartObject(Statistics);
-            writer.WriteNumber(Count, pair.CoPurchaseCount);
-            writer.WriteNumber(Support, pair.Support);
-            writer.WriteNumber(Confidence, pair.Confidence);
-            writer.WriteNumber(Lift, pair.Lift);
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteNull(Statistics);
-        }
+        WriteStatistics(writer, slot.Pair);
         writer.WriteBoolean(Locked, slot.Locked);
         writer.WriteEndObject();
     }
