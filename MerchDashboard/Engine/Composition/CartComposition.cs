@@ -72,26 +72,15 @@ public sealed record CartSlot(
     {
         ArgumentNullException.ThrowIfNull(writer);
         var reason = ShopperReason;
-        var count = PieceCount;
-        if (count == 1)
+        if (PieceCount == 1)
         {
             writer.WriteStringValue(reason);
             return;
         }
-        var length = 0;
-        for (var i = 0; i < count; i++)
-        {
-            length += Piece(i, reason).Length;
-        }
+        var length = JoinedLength(reason);
         char[]? rented = null;
         var text = length <= 512 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
-        var rest = text;
-        for (var i = 0; i < count; i++)
-        {
-            var piece = Piece(i, reason);
-            piece.CopyTo(rest);
-            rest = rest[piece.Length..];
-        }
+        JoinInto(text, reason);
         writer.WriteStringValue(text);
         if (rented is not null)
         {
@@ -99,27 +88,30 @@ public sealed record CartSlot(
         }
     }
 
-    private string Joined(string reason)
+    private string Joined(string reason) => PieceCount == 1
+        ? reason
+        : string.Create(JoinedLength(reason), (Slot: this, Reason: reason), static (span, state) => state.Slot.JoinInto(span, state.Reason));
+
+    /// <summary>The explanation's length with <paramref name="reason"/>.</summary>
+    private int JoinedLength(string reason)
     {
-        var count = PieceCount;
-        if (count == 1)
-        {
-            return reason;
-        }
         var length = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < PieceCount; i++)
         {
             length += Piece(i, reason).Length;
         }
-        return string.Create(length, (Slot: this, Reason: reason), static (span, state) =>
+        return length;
+    }
+
+    /// <summary>Copies the explanation's pieces into <paramref name="text"/>, <see cref="JoinedLength"/> characters.</summary>
+    private void JoinInto(Span<char> text, string reason)
+    {
+        for (var i = 0; i < PieceCount; i++)
         {
-            for (var i = 0; i < state.Slot.PieceCount; i++)
-            {
-                var piece = state.Slot.Piece(i, state.Reason);
-                piece.CopyTo(span);
-                span = span[piece.Length..];
-            }
-        });
+            var piece = Piece(i, reason);
+            piece.CopyTo(text);
+            text = text[piece.Length..];
+        }
     }
 
     /// <summary>How many pieces the explanation has: "Goes with ", the names and the words between them, ": ", the reason.</summary>
