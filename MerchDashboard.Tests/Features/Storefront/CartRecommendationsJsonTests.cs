@@ -68,7 +68,7 @@ public sealed class CartRecommendationsJsonTests(DemoStoreFixture demo)
         var snapshot = demo.Snapshots.Current;
         var cartIds = snapshot.Mined.Keys.Order().Take(5).ToArray();
         var random = new Random(11);
-        string[] texts = ["plain", "Caf\u00e9 cr\u00e8me", "\"quoted\" & <tagged>", "back\\slash\ttab\nline", "\u2028sep\u2029", "emoji \ud83d\ude00", "'apostrophe'", "", "\u20ac 5", "15.6\" screen"];
+        string[] texts = ["plain", "Caf\u00e9 cr\u00e8me", "\"quoted\" & <tagged>", "back\\slash\ttab\nline", "\u2028sep\u2029", "emoji \ud83d\ude00", "'apostrophe'", "", "\u20ac 5", "15.6\" screen", new string('x', 600)];
         double[] numbers = [0, 1, 0.1 + 0.2, 1e-7, 123456.789, double.Epsilon, 1.0 / 3, 2.5e15];
         decimal[] prices = [0m, 19.99m, 19.990m, 1234567.891m, 0.01m, 5m];
         for (var i = 0; i < 1_500; i++)
@@ -134,11 +134,11 @@ public sealed class CartRecommendationsJsonTests(DemoStoreFixture demo)
     private static readonly JsonSerializerOptions DefaultEscaping = ApiOptions(null);
     private static readonly JsonSerializerOptions RelaxedEscaping = ApiOptions(JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
-    /// <summary>The API's serializer settings (StorefrontSetup) with <paramref name="encoder"/>.</summary>
-    private static JsonSerializerOptions ApiOptions(JavaScriptEncoder? encoder) => new(JsonSerializerDefaults.Web)
+    /// <summary>The API's serializer settings (<see cref="StorefrontSetup.ApplyApiJsonSettings"/>) with <paramref name="encoder"/>.</summary>
+    private static JsonSerializerOptions ApiOptions(JavaScriptEncoder? encoder)
     {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
-        Encoder = encoder,
-        TypeInfoResolver = StorefrontJson.Default,
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = encoder };
+        StorefrontSetup.ApplyApiJsonSettings(options);
+        return options;
+    }
 }

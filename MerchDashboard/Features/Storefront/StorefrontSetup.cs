@@ -42,15 +42,21 @@ public static class StorefrontSetup
         services.Replace(ServiceDescriptor.Singleton<IPolicyEvaluator, ApiKeyPolicyEvaluator>());
         // The API's limits are StorefrontRateLimiter's, in the API's own pipeline (no framework rate limiter is registered).
         services.AddSingleton<StorefrontRateLimiter>();
-        // Numbers are numbers: without this the web defaults also read them from strings, and OpenAPI types every integer as integer-or-string.
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
-            o.SerializerOptions.TypeInfoResolverChain.Insert(0, StorefrontJson.Default);
-        });
+        services.ConfigureHttpJsonOptions(o => ApplyApiJsonSettings(o.SerializerOptions));
         services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
+    }
+
+    /// <summary>
+    /// The API's serializer settings on top of the web defaults: numbers are numbers (without this the web defaults also
+    /// read them from strings, and OpenAPI types every integer as integer-or-string), and the source-generated context first.
+    /// </summary>
+    internal static void ApplyApiJsonSettings(System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        options.TypeInfoResolverChain.Insert(0, StorefrontJson.Default);
     }
 
     /// <summary>The API's documentation and the health checks, in the app's pipeline; the API itself is <see cref="StorefrontPipeline"/>'s.</summary>
