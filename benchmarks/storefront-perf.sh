@@ -15,6 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PORT=${PORT:-5140}
 DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-10s}
 FREQUENCY=${FREQUENCY:-999}
 CUSTOMERS=${CUSTOMERS:-10000}
 KINDS=${KINDS:-bare personalized cart}
@@ -37,8 +38,9 @@ trap 'rm -f "/tmp/perf-$SERVER_PID.map"; cleanup' EXIT
 
 drive() { BENCH_MODE=$1 wrk -t2 -c64 -d"$2" --latency -H "X-Api-Key: $KEY" -s "$WORK/storefront.lua" "$BASE"; }
 
-echo "warming up (5 s each)" >&2
-for kind in $KINDS; do drive "$kind" 5s >/dev/null; done
+# Long enough for tiered compilation to reach the optimized code (5 s of one kind alone left a cart at 4x its cost).
+echo "warming up ($WARMUP each)" >&2
+for kind in $KINDS; do drive "$kind" "$WARMUP" >/dev/null; done
 
 # The parts reported, as label and a pattern of the method's name in perf's symbol (inclusive: with what it calls).
 PARTS=(
@@ -63,9 +65,8 @@ for kind in $KINDS; do
   perf record -F "$FREQUENCY" -g -p "$SERVER_PID" -o "$data" -- sleep "$DURATION" >"$WORK/perf.log" 2>&1
   wait "$wrk_pid"
   rps=$(awk '/Requests\/sec/ { print $2 }' "$WORK/$kind.wrk")
-  samples=$(perf report -i "$data" --stdio --no-children -g none --sort dso 2>/dev/null | awk '/^# Samples:/ { v = $3; m = 1; if (v ~ /K$/) m = 1000; if (v ~ /M$/) m = 1000000; sub(/[KM]$/, "", v); print v * m; exit }')
-  # Exact sample count, for the per-request figures.
-  samples=$(perf script -i "$data" -F period 2>/dev/null | wc -l || echo "$samples")
+  # Every sample is one period of the cpu-clock (1/FREQUENCY s of a CPU running the server).
+  samples=$(perf script -i "$data" -F period 2>/dev/null | wc -l)
   requests=$(awk -v rps="$rps" -v d="$DURATION" 'BEGIN { printf "%.0f", rps * d }')
   us_per_request=$(awk -v s="$samples" -v f="$FREQUENCY" -v r="$requests" 'BEGIN { printf "%.1f", s / f * 1e6 / r }')
   perf report -i "$data" --stdio --children -g none --sort sym 2>/dev/null | grep -v '^#' | grep -v '^$' >"$WORK/$kind.report"
