@@ -87,10 +87,36 @@ public sealed class FrequentlyBoughtWithJsonTests(DemoStoreFixture demo)
         }
     }
 
-    private static string Written(FrequentlyBoughtWithJson list)
+    [Fact]
+    public void WriteTo_IndentedWriter_TheSerializersIndentedBytes()
+    {
+        // Pair statistics are copied as kept minimized JSON; an indented writer must still get indented statistics (a
+        // customer's list is written here without copying the anonymous list's slots, which are minimized JSON too).
+        var snapshot = demo.Snapshots.Current;
+        var cache = new ServedListCache(demo.Snapshots, new ShopperProfileStore(Options.Create(new ShopperProfileOptions())),
+            new FakeTimeProvider(snapshot.LoadedAt.AddMinutes(1)), Options.Create(new StorefrontApiOptions()));
+        var indented = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict, TypeInfoResolver = StorefrontJson.Default };
+        var withStatistics = 0;
+        foreach (var anchorId in snapshot.Mined.Keys.Order().Take(30))
+        {
+            var anchor = snapshot.Product(anchorId)!;
+            foreach (var customer in new[] { (string?)null, "C000042" })
+            {
+                var composed = cache.FrequentlyBoughtWith(anchor.Sku, customer, null)!.Composed.ShouldNotBeNull() with { Anonymous = null };
+                // Written twice: the second write finds the statistics kept by the first.
+                Written(composed);
+                Written(composed, new JsonWriterOptions { Indented = true })
+                    .ShouldBe(JsonSerializer.Serialize(ServedListCache.ToDto(anchor.Sku, composed.List, customer), indented), $"{customer} on {anchor.Sku}");
+                withStatistics += composed.List.Slots.Count(s => s.Pair is not null);
+            }
+        }
+        withStatistics.ShouldBeGreaterThan(30);
+    }
+
+    private static string Written(FrequentlyBoughtWithJson list, JsonWriterOptions options = default)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, options))
         {
             list.WriteTo(writer);
         }

@@ -38,7 +38,13 @@ public static class RecommendationId
         {
             hash = Mix(hash, (uint)productIdOf(slot), 4);
         }
-        return hash.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+        return string.Create(16, hash, static (digits, value) =>
+        {
+            for (var i = digits.Length - 1; i >= 0; i--, value >>= 4)
+            {
+                digits[i] = "0123456789abcdef"[(int)(value & 0xF)];
+            }
+        });
     }
 
     private static ulong MixText(ulong hash, string text)

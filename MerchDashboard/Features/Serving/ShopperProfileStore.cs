@@ -33,22 +33,29 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
     public ShopperProfile? Find(StoreSnapshot snapshot, string externalId, DateTime asOf)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (!snapshot.CustomerIdsByExternalId.TryGetValue(externalId, out var customerId))
-        {
-            return null;
-        }
+        ArgumentNullException.ThrowIfNull(externalId);
         var generation = GenerationFor(snapshot, asOf);
-        if (generation.Profiles.TryGetValue(customerId, out ShopperProfile? profile) && profile is not null)
+        // Keyed by the customer's own id: the cache's string keys are looked up without boxing, one lookup per known
+        // customer's request (an int key cost a boxed key, an object comparer and the id lookup first; docs/benchmarks.md).
+        if (generation.Profiles.TryGetValue(externalId, out ShopperProfile? profile) && profile is not null)
         {
             return profile;
         }
-        return Build(generation, snapshot, externalId, customerId);
+        return snapshot.CustomerIdsByExternalId.ContainsKey(externalId) ? Build(generation, snapshot, externalId) : null;
     }
 
-    private static ShopperProfile Build(Generation generation, StoreSnapshot snapshot, string externalId, int customerId)
+    private static ShopperProfile Build(Generation generation, StoreSnapshot snapshot, string externalId)
     {
         var profile = RecommendationService.CustomerProfile(snapshot, externalId, generation.AsOf)!;
-        generation.Profiles.Set(customerId, profile, new MemoryCacheEntryOptions { Size = profile.EstimatedBytes });
+        // A request and the warming may build the same customer at once: the first kept is the one every caller gets.
+        lock (generation.Keeping)
+        {
+            if (generation.Profiles.TryGetValue(externalId, out ShopperProfile? kept) && kept is not null)
+            {
+                return kept;
+            }
+            generation.Profiles.Set(externalId, profile, new MemoryCacheEntryOptions { Size = profile.EstimatedBytes });
+        }
         return profile;
     }
 
@@ -56,15 +63,15 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
     {
         var limit = (long)(generation.BudgetBytes * options.Value.WarmBudgetShare);
         long built = 0;
-        foreach (var (externalId, customerId) in snapshot.CustomerIdsByExternalId)
+        foreach (var externalId in snapshot.CustomerIdsByExternalId.Keys)
         {
             if (built >= limit || !ReferenceEquals(Volatile.Read(ref _generation), generation))
             {
                 return;
             }
-            if (!generation.Profiles.TryGetValue(customerId, out _))
+            if (!generation.Profiles.TryGetValue(externalId, out _))
             {
-                built += Build(generation, snapshot, externalId, customerId).EstimatedBytes;
+                built += Build(generation, snapshot, externalId).EstimatedBytes;
             }
         }
     }
@@ -101,6 +108,9 @@ public sealed class ShopperProfileStore(IOptions<ShopperProfileOptions> options)
         public long BudgetBytes { get; } = budgetBytes;
 
         public Task Warming { get; set; } = Task.CompletedTask;
+
+        /// <summary>Taken to keep a built profile (a miss), never to read one.</summary>
+        public Lock Keeping { get; } = new();
 
         public MemoryCache Profiles { get; } = new(new MemoryCacheOptions { SizeLimit = budgetBytes, TrackStatistics = true });
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MerchDashboard.Engine.Composition;
 
@@ -48,6 +49,13 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
 
     public void WriteTo(Utf8JsonWriter writer) => WriteTo(writer, slotRanges: null, written: null);
 
+    /// <summary>
+    /// Each written pair's statistics object as JSON, kept while the pair (its snapshot's mined list) lives: at most one
+    /// entry per mined pair of the snapshots still in use, gone with them. Formatting its three doubles was the largest
+    /// part of writing a slot (docs/benchmarks.md). Only numbers and ASCII names, so no encoder changes it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<MinedCandidate, byte[]> StatisticsJson = new();
+
     /// <summary>A slot's pair statistics as the DTO's <c>statistics</c> (null without a mined pair); carts write theirs the same way.</summary>
     internal static void WriteStatistics(Utf8JsonWriter writer, MinedCandidate? pair)
     {
@@ -56,12 +64,38 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
             writer.WriteNull(Statistics);
             return;
         }
+        if (writer.Options.Indented)
+        {
+            WriteStatisticsObject(writer, pair);
+            return;
+        }
+        writer.WritePropertyName(Statistics);
+        writer.WriteRawValue(StatisticsJson.GetValue(pair, static pair =>
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(96);
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                WriteStatisticsProperties(json, pair);
+                json.WriteEndObject();
+            }
+            return buffer.WrittenSpan.ToArray();
+        }), skipInputValidation: true);
+    }
+
+    private static void WriteStatisticsObject(Utf8JsonWriter writer, MinedCandidate pair)
+    {
         writer.WriteStartObject(Statistics);
+        WriteStatisticsProperties(writer, pair);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteStatisticsProperties(Utf8JsonWriter writer, MinedCandidate pair)
+    {
         writer.WriteNumber(Count, pair.CoPurchaseCount);
         writer.WriteNumber(Support, pair.Support);
         writer.WriteNumber(Confidence, pair.Confidence);
         writer.WriteNumber(Lift, pair.Lift);
-        writer.WriteEndObject();
     }
 
     /// <summary>Written once, with where each slot's JSON lies, for the customers' lists of the same composition.</summary>
