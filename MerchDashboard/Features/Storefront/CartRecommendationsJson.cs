@@ -49,7 +49,7 @@ public sealed record CartRecommendationsJson(
         writer.WriteStartArray(CartName);
         foreach (var id in Cart.CartProductIds)
         {
-            writer.WriteStringValue(Snapshot.Product(id)!.Sku);
+            ProductJson.WriteSkuValue(writer, Snapshot.Product(id)!);
         }
         writer.WriteEndArray();
         writer.WriteStartArray(Items);
@@ -67,16 +67,14 @@ public sealed record CartRecommendationsJson(
     {
         writer.WriteStartObject();
         writer.WriteNumber(Slot, slot.Position);
-        writer.WriteString(Sku, slot.Product.Sku);
-        writer.WriteString(Name, slot.Product.Name);
-        writer.WriteNumber(Price, slot.Product.Price);
+        ProductJson.WriteSkuNamePrice(writer, slot.Product, Sku, Name, Price);
         writer.WriteString(Source, (SourceName ?? RecommendationEndpoints.SourceName)(slot.Source));
         writer.WriteBoolean(Locked, slot.Locked);
         writer.WriteBoolean(Personalized, slot.PersonalizationMoved);
         writer.WriteStartArray(Complements);
         foreach (var product in slot.ComplementProducts)
         {
-            writer.WriteStringValue(product.Sku);
+            ProductJson.WriteSkuValue(writer, product);
         }
         writer.WriteEndArray();
         writer.WriteString(Basis, CartEndpoints.BasisName(slot.Basis));

@@ -158,9 +158,7 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
     {
         writer.WriteStartObject();
         writer.WriteNumber(Slot, slot.Position);
-        writer.WriteString(Sku, slot.Product.Sku);
-        writer.WriteString(Name, slot.Product.Name);
-        writer.WriteNumber(Price, slot.Product.Price);
+        ProductJson.WriteSkuNamePrice(writer, slot.Product, Sku, Name, Price);
         writer.WriteString(Source, SourceNames[(int)slot.Source]);
         writer.WriteBoolean(Personalized, slot.PersonalizationMoved);
         writer.WriteString(Explanation, slot.ShopperExplanation);
