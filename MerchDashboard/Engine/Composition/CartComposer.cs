@@ -174,21 +174,45 @@ public static class CartComposer
                 }
             }
         }
-        // By m(x), then the best position, then the first cart item; what is still tied stays in the order found.
-        merged.AsSpan(0, count).Sort(static (a, b) =>
+        return SortedByMerge(merged, count);
+    }
+
+    private const int PositionBits = 20;
+    private const int CartIndexBits = 20;
+    private const int FoundBits = 24;
+
+    /// <summary>
+    /// The merged slots by m(x), then the best position, then the first cart item, then the order found (which makes
+    /// the order total), as one 128-bit key per slot: sorting primitives is several times faster than sorting the slots
+    /// through a comparison. m(x) is positive, so its bits grow with it. Returns the sorted array (rented; the unsorted one is returned).
+    /// </summary>
+    private static MergedSlot[] SortedByMerge(MergedSlot[] merged, int count)
+    {
+        if (count < 2)
         {
-            var order = b.Score.CompareTo(a.Score);
-            if (order == 0)
+            return merged;
+        }
+        Span<UInt128> keys = count <= 256 ? stackalloc UInt128[count] : new UInt128[count];
+        for (var i = 0; i < count; i++)
+        {
+            ref readonly var slot = ref merged[i];
+            if (slot.BestPosition >= 1 << PositionBits || slot.First.CartIndex >= 1 << CartIndexBits || slot.Found >= 1 << FoundBits)
             {
-                order = a.BestPosition.CompareTo(b.BestPosition);
+                throw new InvalidOperationException($"A cart of {slot.First.CartIndex + 1:N0} items with {count:N0} merged slots is beyond what the cart composer orders.");
             }
-            if (order == 0)
-            {
-                order = a.First.CartIndex.CompareTo(b.First.CartIndex);
-            }
-            return order != 0 ? order : a.Found.CompareTo(b.Found);
-        });
-        return merged;
+            var score = ulong.MaxValue - (ulong)BitConverter.DoubleToInt64Bits(slot.Score);
+            var ties = ((ulong)slot.BestPosition << (CartIndexBits + FoundBits)) | ((ulong)slot.First.CartIndex << FoundBits) | (uint)slot.Found;
+            keys[i] = new UInt128(score, ties);
+        }
+        keys.Sort();
+        var sorted = System.Buffers.ArrayPool<MergedSlot>.Shared.Rent(merged.Length);
+        for (var i = 0; i < count; i++)
+        {
+            // Found is the slot's index in the unsorted array.
+            sorted[i] = merged[(int)((ulong)keys[i] & ((1UL << FoundBits) - 1))];
+        }
+        System.Buffers.ArrayPool<MergedSlot>.Shared.Return(merged, clearArray: true);
+        return sorted;
     }
 
     private const int ScannedMerge = 48;
