@@ -41,7 +41,8 @@ done
 
 # The Lua script: every request a random demo SKU; personalized requests a random customer among $CUSTOMERS. The cart
 # kind posts a cart of 1 to 3 random SKUs for a random customer (POST /api/v1/cart/recommendations); the curation kind
-# reads a product's curated list with the curation key (GET /api/v1/lists/{sku}).
+# reads a product's curated list with the curation key (GET /api/v1/lists/{sku}); bare-cart posts the cart kind's body
+# to the bare POST endpoint (/bench/bare/cart), which binds it and answers the bare endpoint's fixed objects.
 {
   printf 'local skus = {'
   awk -F, 'NR > 1 { printf "\"%s\",", $1 }' "$ROOT/seed-data/products.csv"
@@ -57,13 +58,14 @@ request = function()
   if mode == "curation" then
     return wrk.format(nil, "/api/v1/lists/" .. skus[math.random(#skus)], { ["X-Api-Key"] = curationKey })
   end
-  if mode == "cart" then
+  if mode == "cart" or mode == "bare-cart" then
     local lines = {}
     for i = 1, math.random(3) do lines[i] = string.format('{"sku":"%s","quantity":1}', skus[math.random(#skus)]) end
     local body = string.format('{"lines":[%s],"customerId":"C%06d"}', table.concat(lines, ","), math.random($CUSTOMERS))
     local headers = { ["Content-Type"] = "application/json" }
     for name, value in pairs(wrk.headers) do headers[name] = value end
-    return wrk.format("POST", "/api/v1/cart/recommendations", headers, body)
+    local path = mode == "cart" and "/api/v1/cart/recommendations" or "/bench/bare/cart"
+    return wrk.format("POST", path, headers, body)
   end
   local path = "/api/v1/products/" .. skus[math.random(#skus)] .. "/frequently-bought-with"
   if mode == "personalized" then path = path .. string.format("?customerId=C%06d", math.random($CUSTOMERS)) end

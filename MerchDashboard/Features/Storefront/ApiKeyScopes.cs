@@ -5,7 +5,7 @@ namespace MerchDashboard.Features.Storefront;
 /// and posts events (the default, and what keys made before scopes are); <c>ingest</c> writes the catalog
 /// and orders; <c>curation</c> reads and changes curated lists; <c>publishable</c> lives in shoppers' browsers:
 /// it reads product lists and bundles and posts events, only from its allowed origins, rate limited per visitor,
-/// never naming a customer (<see cref="PublishableKeyFilter"/>). Each scope is a claim on the key's identity and an authorization policy of the same name.
+/// never naming a customer (<see cref="PublishableKeyMiddleware"/>). Each scope is a claim on the key's identity and an authorization policy of the same name.
 /// </summary>
 public static class ApiKeyScopes
 {

@@ -58,7 +58,8 @@ public static class EventEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront, ApiKeyScopes.Publishable));
+            .RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Storefront, ApiKeyScopes.Publishable))
+            .AddEndpointFilter<PublishableKeyFilter>();
         return api;
     }
 

@@ -8,8 +8,8 @@ namespace MerchDashboard.Features.Storefront;
 /// when switched on, so the benchmark's ratio measures only the API's own work) leave the app's pipeline right after the
 /// forwarded headers and run only what the API needs: the store culture (amounts carry the store currency),
 /// ProblemDetails errors (<see cref="ApiProblemMiddleware"/>), the publishable-key CORS, routing over the API's
-/// endpoints alone, authorization (each policy names the API key scheme, so the Identity cookie is never read), and
-/// rate limiting. The pages' middleware (error pages, the default authentication, antiforgery) and the app's
+/// endpoints alone, authorization (each policy names the API key scheme, so the Identity cookie is never read),
+/// rate limiting, and the publishable keys' rule (<see cref="PublishableKeyMiddleware"/>). The pages' middleware (error pages, the default authentication, antiforgery) and the app's
 /// routing, whose matcher looked up static web asset files for every request (docs/benchmarks.md), never run for them.
 /// </summary>
 public static class StorefrontPipeline
@@ -33,6 +33,7 @@ public static class StorefrontPipeline
             api.UseRouting();
             api.UseAuthorization();
             api.UseMiddleware<StorefrontRateLimitMiddleware>();
+            api.UseMiddleware<PublishableKeyMiddleware>();
             api.UseEndpoints(endpoints =>
             {
                 endpoints.MapStorefrontEndpoints();

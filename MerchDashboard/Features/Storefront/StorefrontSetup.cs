@@ -73,7 +73,7 @@ public static class StorefrontSetup
     public static IEndpointRouteBuilder MapStorefrontEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup(StorefrontPipeline.ApiPrefix).RequireAuthorization(ApiPolicy)
-            .WithTags("Storefront").DisableAntiforgery().AddEndpointFilter<PublishableKeyFilter>();
+            .WithTags("Storefront").DisableAntiforgery();
         api.MapRecommendationEndpoints();
         api.MapEventEndpoints();
         api.MapGroup("").RequireAuthorization(ApiKeyScopes.PolicyFor(ApiKeyScopes.Curation)).WithTags("Curation")
