@@ -1,5 +1,6 @@
 using MerchDashboard.Data.Entities;
 using MerchDashboard.Features.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace MerchDashboard.Tests.Features.Pipeline;
 
@@ -27,6 +28,24 @@ public sealed class PipelineCoordinatorTests
         runs[^1].Trigger.ShouldBe("import");
         store.Snapshots.Current.MinedFor(store.IdOf("NEW-A")).Select(c => c.ProductId).ShouldContain(store.IdOf("NEW-B"));
         store.Coordinator.Status.State.OrdersWaiting.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ReadState_ImportRequestAnsweredByALaterRun_NoRequestForAnInstanceThatSawNone()
+    {
+        // A CI run saw it: an app whose first check came after orders arrived by the API mined at once ("import"),
+        // for the request of the import that the first-start run had already mined, whatever the policy said.
+        await using var store = await PipelineTestStore.StartAsync();
+        var restarted = new PipelineQueries(store.Database, Options.Create(new PipelineOptions { MineAfterOrders = 10_000_000, MineEveryMinutes = 10_080 }), TimeProvider.System);
+
+        var state = await restarted.ReadStateAsync();
+
+        state.MiningRequest.ShouldBeNull("the run 'first' started after the import's request");
+        state.Policy.Decide(state with { OrdersWaiting = 3 }, seenRequest: null, DateTime.UtcNow).ShouldBeNull("3 orders wait for the policy's N or its interval");
+        (await store.Database.CreateImporter().ImportAsync(PipelineTestStore.OrdersOf("C", 2, "NEW-A", "NEW-B"))).Succeeded.ShouldBeTrue();
+        var requested = await restarted.ReadStateAsync();
+        requested.MiningRequest.ShouldNotBeNull("a new import asks again");
+        requested.Policy.Decide(requested, seenRequest: null, DateTime.UtcNow).ShouldBe("import");
     }
 
     [Fact]

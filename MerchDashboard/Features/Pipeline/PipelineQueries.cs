@@ -16,10 +16,17 @@ public sealed class PipelineQueries(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         string[] keys = [DataStamps.MiningRequested, DataStamps.MinedThroughOrder, PolicyKey];
-        var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var stamped = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => (s.Value, s.UpdatedAt), ct);
+        var settings = stamped.ToDictionary(s => s.Key, s => s.Value.Value);
         var last = await db.MiningRuns.AsNoTracking().OrderByDescending(r => r.Id)
             .Select(r => new LastRun(r.Status == MiningRunStatus.Running, r.Status == MiningRunStatus.Succeeded, r.StartedAt, r.FinishedAt))
             .FirstOrDefaultAsync(ct);
+        if (stamped.TryGetValue(DataStamps.MiningRequested, out var request) && last is not null && last.StartedAt > request.UpdatedAt)
+        {
+            // A run that started after the import asked for one read its orders: the request is answered, whichever
+            // instance ran it (an instance started since, which has seen no request, must not mine for it again).
+            settings.Remove(DataStamps.MiningRequested);
+        }
         long waiting = 0;
         if (settings.TryGetValue(DataStamps.MinedThroughOrder, out var through) && long.TryParse(through, CultureInfo.InvariantCulture, out var minedThrough))
         {
