@@ -16,19 +16,15 @@ public sealed class PipelineQueries(IDbContextFactory<AppDbContext> dbFactory, I
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         string[] keys = [DataStamps.MiningRequested, DataStamps.MinedThroughOrder, PolicyKey];
-        var stamped = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => (s.Value, s.UpdatedAt), ct);
-        var settings = stamped.ToDictionary(s => s.Key, s => s.Value.Value);
+        var settings = await db.AppSettings.AsNoTracking().Where(s => keys.Contains(s.Key)).ToDictionaryAsync(s => s.Key, s => (s.Value, s.UpdatedAt), ct);
         var last = await db.MiningRuns.AsNoTracking().OrderByDescending(r => r.Id)
             .Select(r => new LastRun(r.Status == MiningRunStatus.Running, r.Status == MiningRunStatus.Succeeded, r.StartedAt, r.FinishedAt))
             .FirstOrDefaultAsync(ct);
-        if (stamped.TryGetValue(DataStamps.MiningRequested, out var request) && last is not null && last.StartedAt > request.UpdatedAt)
-        {
-            // A run that started after the import asked for one read its orders: the request is answered, whichever
-            // instance ran it (an instance started since, which has seen no request, must not mine for it again).
-            settings.Remove(DataStamps.MiningRequested);
-        }
+        // A run that started after the import asked for one read its orders: the request is answered, whichever instance
+        // ran it (an instance started since, which has seen no request, must not mine for it again).
+        var request = settings.TryGetValue(DataStamps.MiningRequested, out var asked) && (last is null || last.StartedAt <= asked.UpdatedAt) ? asked.Value : null;
         long waiting = 0;
-        if (settings.TryGetValue(DataStamps.MinedThroughOrder, out var through) && long.TryParse(through, CultureInfo.InvariantCulture, out var minedThrough))
+        if (settings.TryGetValue(DataStamps.MinedThroughOrder, out var through) && long.TryParse(through.Value, CultureInfo.InvariantCulture, out var minedThrough))
         {
             waiting = await db.Orders.LongCountAsync(o => o.Id > minedThrough && !o.ExcludedFromMining, ct);
         }
@@ -37,7 +33,7 @@ public sealed class PipelineQueries(IDbContextFactory<AppDbContext> dbFactory, I
             // Never mined: every order waits. (A database mined before this stamp existed counts as mined.)
             waiting = await db.Orders.LongCountAsync(o => !o.ExcludedFromMining, ct);
         }
-        return new PipelineState(waiting, settings.GetValueOrDefault(DataStamps.MiningRequested), last, PolicyOf(settings.GetValueOrDefault(PolicyKey)));
+        return new PipelineState(waiting, request, last, PolicyOf(settings.GetValueOrDefault(PolicyKey).Value));
     }
 
     public async Task<MiningPolicy> GetPolicyAsync(CancellationToken ct = default) => (await ReadStateAsync(ct)).Policy;
