@@ -38,13 +38,9 @@ public static class RecommendationId
         {
             hash = Mix(hash, (uint)productIdOf(slot), 4);
         }
-        return string.Create(16, hash, static (digits, value) =>
-        {
-            for (var i = digits.Length - 1; i >= 0; i--, value >>= 4)
-            {
-                digits[i] = "0123456789abcdef"[(int)(value & 0xF)];
-            }
-        });
+        Span<byte> bytes = stackalloc byte[sizeof(ulong)];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, hash);
+        return Convert.ToHexStringLower(bytes);
     }
 
     private static ulong MixText(ulong hash, string text)

@@ -25,6 +25,17 @@ internal static class BufferedJson
 
     public static string ContentType => JsonContentType;
 
+    /// <summary>What <paramref name="write"/> writes (minimized, the default encoder), as bytes to keep and copy into answers.</summary>
+    public static byte[] ToKeep<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, state);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>
     /// Writes what <paramref name="write"/> writes; the writer escapes with <paramref name="encoder"/> (null: the
     /// default encoder, as the kept lists are written). A thread keeps one writer for the default encoder and one for another.

@@ -64,38 +64,23 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
             writer.WriteNull(Statistics);
             return;
         }
+        writer.WritePropertyName(Statistics);
         if (writer.Options.Indented)
         {
             WriteStatisticsObject(writer, pair);
             return;
         }
-        writer.WritePropertyName(Statistics);
-        writer.WriteRawValue(StatisticsJson.GetValue(pair, static pair =>
-        {
-            var buffer = new System.Buffers.ArrayBufferWriter<byte>(96);
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                WriteStatisticsProperties(json, pair);
-                json.WriteEndObject();
-            }
-            return buffer.WrittenSpan.ToArray();
-        }), skipInputValidation: true);
+        writer.WriteRawValue(StatisticsJson.GetValue(pair, static pair => BufferedJson.ToKeep(pair, WriteStatisticsObject)), skipInputValidation: true);
     }
 
     private static void WriteStatisticsObject(Utf8JsonWriter writer, MinedCandidate pair)
     {
-        writer.WriteStartObject(Statistics);
-        WriteStatisticsProperties(writer, pair);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteStatisticsProperties(Utf8JsonWriter writer, MinedCandidate pair)
-    {
+        writer.WriteStartObject();
         writer.WriteNumber(Count, pair.CoPurchaseCount);
         writer.WriteNumber(Support, pair.Support);
         writer.WriteNumber(Confidence, pair.Confidence);
         writer.WriteNumber(Lift, pair.Lift);
+        writer.WriteEndObject();
     }
 
     /// <summary>Written once, with where each slot's JSON lies, for the customers' lists of the same composition.</summary>

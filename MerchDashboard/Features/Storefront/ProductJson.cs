@@ -45,12 +45,8 @@ internal static class ProductJson
     private static Encoded Encode(ProductInfo product, JavaScriptEncoder? encoder)
     {
         // The price as Utf8JsonWriter.WriteNumber writes a decimal (a test compares every answer with the serializer's bytes).
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(32);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteNumberValue(product.Price);
-        }
-        return new Encoded(JsonEncodedText.Encode(product.Sku, encoder), JsonEncodedText.Encode(product.Name, encoder), buffer.WrittenSpan.ToArray());
+        var price = BufferedJson.ToKeep(product.Price, static (json, price) => json.WriteNumberValue(price));
+        return new Encoded(JsonEncodedText.Encode(product.Sku, encoder), JsonEncodedText.Encode(product.Name, encoder), price);
     }
 
     private sealed record Encoded(JsonEncodedText Sku, JsonEncodedText Name, byte[] Price);
