@@ -1,5 +1,6 @@
 using MerchDashboard.Engine.Catalog;
 using MerchDashboard.Engine.Composition;
+using MerchDashboard.Tests.TestSupport;
 
 namespace MerchDashboard.Tests.Engine.Composition;
 
@@ -16,6 +17,7 @@ public class CartComposerInvariantTests
         var random = new Random(seed);
         var lockedSeen = 0;
         var handAddedSubstitutesSeen = 0;
+        var (movedSeen, unmovedCartsSeen) = (0, 0);
         for (var i = 0; i < Cases; i++)
         {
             var generated = GeneratedCartCase.Next(random);
@@ -28,12 +30,23 @@ public class CartComposerInvariantTests
                 lockedSeen += list.Slots.Count(s => s.Locked);
                 handAddedSubstitutesSeen += list.Slots.Count(s => generated.Request.CartProductIds.Any(c => generated.Catalog.Products[c].CategoryId == s.Product.CategoryId));
             }
-            anonymous.Slots.ShouldAllBe(s => !s.PersonalizationMoved, $"case {i}");
+            anonymous.Slots.ShouldAllHold(s => !s.PersonalizationMoved, $"case {i}");
             foreach (var list in personal)
             {
                 LockedPrefix(list).ShouldBe(LockedPrefix(anonymous), $"case {i}: the locked slots differ between shoppers");
+                // Personalized: a free slot whose position differs from the anonymous cart's (composed on its own here).
+                foreach (var slot in list.Slots)
+                {
+                    var anonymousPosition = anonymous.Slots.FirstOrDefault(s => s.Product.Id == slot.Product.Id)?.Position;
+                    slot.PersonalizationMoved.ShouldBe(slot.Basis != CartSlotBasis.Locked && anonymousPosition != slot.Position,
+                        $"case {i}, {list.ShopperLabel}, slot {slot.Position}: anonymous position {anonymousPosition}");
+                }
+                movedSeen += list.Slots.Count(s => s.PersonalizationMoved);
+                unmovedCartsSeen += list.Slots.Count > 0 && list.Slots.Select(s => s.Product.Id).SequenceEqual(anonymous.Slots.Select(s => s.Product.Id)) ? 1 : 0;
             }
         }
+        movedSeen.ShouldBeGreaterThan(Cases, "shoppers should move many slots");
+        unmovedCartsSeen.ShouldBeGreaterThan(Cases / 10, "some shoppers' carts should be the anonymous one");
         lockedSeen.ShouldBeGreaterThan(Cases, "the generator should produce many locked slots");
         handAddedSubstitutesSeen.ShouldBeGreaterThan(10, "the generator should produce hand-added substitutes");
     }
@@ -48,20 +61,20 @@ public class CartComposerInvariantTests
 
         ids.Count.ShouldBeLessThanOrEqualTo(request.Slots, context);
         ids.Distinct().Count().ShouldBe(ids.Count, context);
-        ids.ShouldAllBe(id => !cart.Contains(id), context);
+        ids.ShouldAllHold(id => !cart.Contains(id), context);
         list.Slots.Select(s => s.Position).ShouldBe(Enumerable.Range(1, ids.Count), context);
-        list.Slots.SkipWhile(s => s.Locked).ShouldAllBe(s => !s.Locked, $"{context}: locked slots come first");
+        list.Slots.SkipWhile(s => s.Locked).ShouldAllHold(s => !s.Locked, $"{context}: locked slots come first");
         foreach (var slot in list.Slots)
         {
             var where = $"{context}, slot {slot.Position} (product {slot.Product.Id})";
             slot.Product.IsAvailable.ShouldBeTrue(where);
             slot.Complements.ShouldNotBeEmpty(where);
-            slot.Complements.ShouldAllBe(c => cart.Contains(c), where);
+            slot.Complements.ShouldAllHold(c => cart.Contains(c), where);
             slot.Complements.Distinct().Count().ShouldBe(slot.Complements.Count, where);
-            slot.Complements.ShouldAllBe(c => !Has<Exclude>(generated, c, slot.Product.Id), $"{where}: excluded on a list it comes from");
+            slot.Complements.ShouldAllHold(c => !Has<Exclude>(generated, c, slot.Product.Id), $"{where}: excluded on a list it comes from");
             cart.Where(c => generated.Catalog.Products[c].CategoryId == slot.Product.CategoryId)
-                .ShouldAllBe(c => Has<Pin>(generated, c, slot.Product.Id) || Has<Add>(generated, c, slot.Product.Id), $"{where}: a substitute nobody added");
-            slot.Complements.ShouldAllBe(c => OnList(generated, c, shopper, slot.Product.Id) || InItemsetWith(generated, cart, c, slot.Product.Id),
+                .ShouldAllHold(c => Has<Pin>(generated, c, slot.Product.Id) || Has<Add>(generated, c, slot.Product.Id), $"{where}: a substitute nobody added");
+            slot.Complements.ShouldAllHold(c => OnList(generated, c, shopper, slot.Product.Id) || InItemsetWith(generated, cart, c, slot.Product.Id),
                 $"{where}: a complement whose list does not hold it and that is in no itemset with it");
             if (slot.Basis == CartSlotBasis.BoughtTogether)
             {
@@ -69,7 +82,7 @@ public class CartComposerInvariantTests
             }
             else
             {
-                slot.Complements.ShouldContain(c => OnList(generated, c, shopper, slot.Product.Id), $"{where}: on none of its cart items' lists");
+                slot.Complements.ShouldHoldForSome(c => OnList(generated, c, shopper, slot.Product.Id), $"{where}: on none of its cart items' lists");
             }
         }
 

@@ -48,8 +48,18 @@ public static class CartComposer
         }
         var shopper = request.Shopper;
         var itemsets = CartItemsets.Gathered(items, store);
-        var arranged = Arrange(items, itemsets, request.Slots, shopper);
-        var anonymous = shopper is null ? arranged : Arrange(items, itemsets, request.Slots, shopper: null);
+        var ranked = CartItemsets.Ranked(itemsets, shopper);
+        var arranged = Arrange(items, ranked, request.Slots, personalized: shopper is not null);
+        var anonymous = arranged;
+        if (shopper is not null)
+        {
+            // When the shopper moved none of the items' lists nor the itemsets' order, the anonymous cart is this one.
+            var rankedAnonymous = CartItemsets.Ranked(itemsets, shopper: null);
+            if (!ListsUnmoved(items) || !ranked.AsSpan().SequenceEqual(rankedAnonymous))
+            {
+                anonymous = Arrange(items, rankedAnonymous, request.Slots, personalized: false);
+            }
+        }
 
         var slots = new CartSlot[arranged.Count];
         for (var i = 0; i < arranged.Count; i++)
@@ -105,9 +115,22 @@ public static class CartComposer
         return products;
     }
 
-    private static IReadOnlyList<CartArrangement.Entry> Arrange(CartItem[] items, CartItemsets.ItemsetCandidate[] itemsets, int slots, IShopperAffinity? shopper)
+    /// <summary>Whether every item's list for the shopper is its anonymous one (a layout that moves no slot is that instance).</summary>
+    private static bool ListsUnmoved(CartItem[] items)
     {
-        var personalized = shopper is not null;
+        foreach (var item in items)
+        {
+            if (!ReferenceEquals(item.ForShopper, item.Anonymous))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The cart from the items' lists for the shopper (<paramref name="personalized"/>) or anonymous, and the itemset candidates ranked for the same.</summary>
+    private static IReadOnlyList<CartArrangement.Entry> Arrange(CartItem[] items, CartItemsets.ItemsetCandidate[] ranked, int slots, bool personalized)
+    {
         var cart = new CartArrangement(items, slots);
         foreach (var item in items)
         {
@@ -117,14 +140,16 @@ public static class CartComposer
                 cart.Offer(list, i, item, CartSlotBasis.Locked);
             }
         }
-        foreach (var candidate in CartItemsets.Ranked(itemsets, shopper))
+        foreach (var candidate in ranked)
         {
             cart.Offer(candidate);
         }
         var merged = MergedFreeSlots(items, personalized, out var count);
+        Span<UInt128> order = count <= 256 ? stackalloc UInt128[count] : new UInt128[count];
+        MergeOrder(merged, order);
         for (var i = 0; i < count; i++)
         {
-            ref readonly var free = ref merged[i];
+            ref readonly var free = ref merged[MergedIndex(order[i])];
             var origins = free.Others is null
                 ? new ReadOnlySpan<CartItem>(in free.First)
                 : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(free.Others);
@@ -136,8 +161,9 @@ public static class CartComposer
     }
 
     /// <summary>
-    /// The free slots of the cart items' lists, one per product, strongest first by m(x); the first occurrence's slot
-    /// is kept. <see cref="MergedSlot.Others"/> holds every cart item whose list has the product when more than one does.
+    /// The free slots of the cart items' lists, one per product, in the order found (<see cref="MergeOrder"/> orders them by
+    /// m(x)); the first occurrence's slot is kept. <see cref="MergedSlot.Others"/> holds every cart item whose list has the
+    /// product when more than one does.
     /// The array is rented from the shared pool (it was a sizeable share of a request's allocations); the caller returns it.
     /// </summary>
     private static MergedSlot[] MergedFreeSlots(CartItem[] items, bool personalized, out int count)
@@ -174,7 +200,7 @@ public static class CartComposer
                 }
             }
         }
-        return SortedByMerge(merged, count);
+        return merged;
     }
 
     private const int PositionBits = 20;
@@ -182,38 +208,29 @@ public static class CartComposer
     private const int FoundBits = 24;
 
     /// <summary>
-    /// The merged slots by m(x), then the best position, then the first cart item, then the order found (which makes
-    /// the order total), as one 128-bit key per slot: sorting primitives is several times faster than sorting the slots
-    /// through a comparison. m(x) is positive, so its bits grow with it. Returns the sorted array (rented; the unsorted one is returned).
+    /// The order of the merged slots: by m(x), then the best position, then the first cart item, then the order found (which
+    /// makes the order total), as one 128-bit key per slot whose low bits are the slot's index (<see cref="MergedIndex"/>):
+    /// sorting primitives is several times faster than sorting the slots through a comparison, and the slots stay where they are.
+    /// m(x) is positive, so its bits grow with it.
     /// </summary>
-    private static MergedSlot[] SortedByMerge(MergedSlot[] merged, int count)
+    private static void MergeOrder(MergedSlot[] merged, Span<UInt128> keys)
     {
-        if (count < 2)
-        {
-            return merged;
-        }
-        Span<UInt128> keys = count <= 256 ? stackalloc UInt128[count] : new UInt128[count];
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
             ref readonly var slot = ref merged[i];
             if (slot.BestPosition >= 1 << PositionBits || slot.First.CartIndex >= 1 << CartIndexBits || slot.Found >= 1 << FoundBits)
             {
-                throw new InvalidOperationException($"A cart of {slot.First.CartIndex + 1:N0} items with {count:N0} merged slots is beyond what the cart composer orders.");
+                throw new InvalidOperationException($"A cart of {slot.First.CartIndex + 1:N0} items with {keys.Length:N0} merged slots is beyond what the cart composer orders.");
             }
             var score = ulong.MaxValue - (ulong)BitConverter.DoubleToInt64Bits(slot.Score);
             var ties = ((ulong)slot.BestPosition << (CartIndexBits + FoundBits)) | ((ulong)slot.First.CartIndex << FoundBits) | (uint)slot.Found;
             keys[i] = new UInt128(score, ties);
         }
         keys.Sort();
-        var sorted = System.Buffers.ArrayPool<MergedSlot>.Shared.Rent(merged.Length);
-        for (var i = 0; i < count; i++)
-        {
-            // Found is the slot's index in the unsorted array.
-            sorted[i] = merged[(int)((ulong)keys[i] & ((1UL << FoundBits) - 1))];
-        }
-        System.Buffers.ArrayPool<MergedSlot>.Shared.Return(merged, clearArray: true);
-        return sorted;
     }
+
+    /// <summary>The index in the merged slots of an ordered key (Found is the slot's index).</summary>
+    private static int MergedIndex(UInt128 key) => (int)((ulong)key & ((1UL << FoundBits) - 1));
 
     private const int ScannedMerge = 48;
 

@@ -31,15 +31,9 @@ internal sealed record CartItem(
         var prepared = store.Prepared?.Invoke(product.Id, depth) ?? Composer.Prepare(product.Id, depth, request.AsOf, store.Catalog, mined, curation);
         var anonymous = prepared.Layout(shopper: null);
         var forShopper = request.Shopper is null ? anonymous : prepared.Layout(request.Shopper);
-        var overrides = OverridesInEffect.At(curation.Overrides, request.AsOf);
-        IReadOnlySet<int> handAdded = overrides.Pins.Count + overrides.Adds.Count == 0
-            ? NoProducts
-            : overrides.Pins.Select(p => p.ProductId).Concat(overrides.Adds.Select(a => a.ProductId)).ToHashSet();
-        IReadOnlySet<int> excluded = overrides.Excluded.Count == 0 ? NoProducts : overrides.Excluded.ToHashSet();
-        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), handAdded, excluded);
+        var overrides = prepared.CartOverrides;
+        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), overrides.HandAdded, overrides.Excluded);
     }
-
-    private static readonly IReadOnlySet<int> NoProducts = System.Collections.Frozen.FrozenSet<int>.Empty;
 
     public PreparedComposition.ListLayout ListFor(bool personalized) => personalized ? ForShopper : Anonymous;
 
@@ -48,4 +42,30 @@ internal sealed record CartItem(
     /// cart reads lock state: when slots carry their own locked flag, read it here instead.
     /// </summary>
     private static int LockedSlotsOf(CurationState curation, int slots) => curation.LockedSlots(slots);
+}
+
+/// <summary>
+/// What a cart reads of an item's overrides in effect at the as-of time: the products its merchandiser added by hand (pins
+/// and adds), which may stay in the cart's list although they share a cart item's category, and the excluded ones. The same
+/// for every cart, so each prepared composition keeps its own (<see cref="PreparedComposition.CartOverrides"/>).
+/// </summary>
+internal sealed record CartOverrides(IReadOnlySet<int> HandAdded, IReadOnlySet<int> Excluded)
+{
+    private static readonly IReadOnlySet<int> NoProducts = System.Collections.Frozen.FrozenSet<int>.Empty;
+
+    public static CartOverrides None { get; } = new(NoProducts, NoProducts);
+
+    public static CartOverrides At(CurationState curation, DateTime asOf)
+    {
+        var overrides = OverridesInEffect.At(curation.Overrides, asOf);
+        if (overrides.Pins.Count + overrides.Adds.Count + overrides.Excluded.Count == 0)
+        {
+            return None;
+        }
+        IReadOnlySet<int> handAdded = overrides.Pins.Count + overrides.Adds.Count == 0
+            ? NoProducts
+            : overrides.Pins.Select(p => p.ProductId).Concat(overrides.Adds.Select(a => a.ProductId)).ToHashSet();
+        IReadOnlySet<int> excluded = overrides.Excluded.Count == 0 ? NoProducts : overrides.Excluded.ToHashSet();
+        return new CartOverrides(handAdded, excluded);
+    }
 }

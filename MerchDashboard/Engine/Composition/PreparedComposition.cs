@@ -28,6 +28,7 @@ public sealed class PreparedComposition
     private readonly int _lockedSlots;
     private readonly ListLayout? _anonymousLayout;
     private readonly ComposedList? _anonymousList;
+    private CartOverrides? _cartOverrides;
 
     /// <summary>Per candidate, its reason in a free (unlocked) slot, with and without merchandisers' notes; filled on first use.</summary>
     private readonly string?[] _freeReasons = [];
@@ -112,13 +113,20 @@ public sealed class PreparedComposition
         };
     }
 
+    /// <summary>
+    /// The overrides a cart reads of this list's anchor at the as-of time (<see cref="Composition.CartOverrides"/>): built
+    /// at a cart's first use and kept, as every cart with the anchor at this as-of time reads the same (a race builds equal ones).
+    /// </summary>
+    internal CartOverrides CartOverrides => _cartOverrides ??= CartOverrides.At(_curation, _asOf);
+
     /// <summary>The composition's warnings, the same for every shopper (for the editor, never for shoppers).</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>
     /// The list for <paramref name="shopper"/> as a layout: which product each slot holds, each slot built only when asked
     /// (<see cref="ListLayout.SlotAt"/>). <see cref="For"/> builds them all; the cart composer reads many slots of its items'
-    /// lists and builds only those it places. The anonymous layout (also a locked list's, for every shopper) is one shared instance.
+    /// lists and builds only those it places. The anonymous layout (also a locked list's, for every shopper, and the layout of
+    /// any shopper whose order moves no slot) is one shared instance.
     /// </summary>
     public ListLayout Layout(IShopperAffinity? shopper)
     {
@@ -131,7 +139,9 @@ public sealed class PreparedComposition
         var personalized = CandidateRanking.Personalized(_pool, effective);
         var arranged = SlotLayout.Arrange(_pool, _slots, _curation, _anonymousOrder, personalized, warnings: null);
         Debug.Assert(arranged.Length == _anonymousArranged.Length, "A shopper's layout fills as many slots as the anonymous one.");
-        return new ListLayout(this, arranged, effective);
+        // An order that moves no slot is the anonymous layout itself: the same slots, nothing kept for the shopper, and a
+        // cart composer sees by reference that the list did not move (CartComposer skips its anonymous arrangement).
+        return arranged.AsSpan().SequenceEqual(_anonymousArranged) ? _anonymousLayout! : new ListLayout(this, arranged, effective);
     }
 
     /// <summary>

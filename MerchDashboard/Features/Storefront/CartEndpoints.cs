@@ -37,7 +37,7 @@ public static class CartEndpoints
     {
         var (snapshot, asOf) = served.Current();
         var errors = CartRequestValidator.Validate(request, cartOptions.Value, apiOptions.Value.MaxLimit);
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors);
         }

@@ -47,15 +47,18 @@ public sealed record CartRecommendationsJson(
         writer.WriteString(Customer, CustomerId);
         writer.WriteString(Visitor, VisitorId);
         writer.WriteStartArray(CartName);
-        foreach (var id in Cart.CartProductIds)
+        // Indexed loops: a foreach over these read-only lists allocates an enumerator each.
+        var cart = Cart.CartProductIds;
+        for (var i = 0; i < cart.Count; i++)
         {
-            ProductJson.WriteSkuValue(writer, Snapshot.Product(id)!);
+            ProductJson.WriteSkuValue(writer, Snapshot.Product(cart[i])!);
         }
         writer.WriteEndArray();
         writer.WriteStartArray(Items);
-        foreach (var slot in Cart.Slots)
+        var slots = Cart.Slots;
+        for (var i = 0; i < slots.Count; i++)
         {
-            WriteSlot(writer, slot);
+            WriteSlot(writer, slots[i]);
         }
         writer.WriteEndArray();
         writer.WriteString(ExperimentName, Experiment);
@@ -72,9 +75,10 @@ public sealed record CartRecommendationsJson(
         writer.WriteBoolean(Locked, slot.Locked);
         writer.WriteBoolean(Personalized, slot.PersonalizationMoved);
         writer.WriteStartArray(Complements);
-        foreach (var product in slot.ComplementProducts)
+        var complements = slot.ComplementProducts;
+        for (var i = 0; i < complements.Count; i++)
         {
-            ProductJson.WriteSkuValue(writer, product);
+            ProductJson.WriteSkuValue(writer, complements[i]);
         }
         writer.WriteEndArray();
         writer.WriteString(Basis, CartEndpoints.BasisName(slot.Basis));

@@ -30,10 +30,13 @@ internal static class ProductJson
     /// <summary>Writes <paramref name="product"/>'s SKU as an array element.</summary>
     public static void WriteSkuValue(Utf8JsonWriter writer, ProductInfo product) => writer.WriteStringValue(For(writer, product).Sku);
 
+    /// <summary>The other encoder last asked for and its entries: the API has one, so a request skips finding its table.</summary>
+    private static EncoderTable? s_lastOther;
+
     private static Encoded For(Utf8JsonWriter writer, ProductInfo product)
     {
         var encoder = writer.Options.Encoder;
-        var kept = encoder is null ? WithDefaultEncoder : WithOtherEncoder.GetValue(encoder, static _ => new());
+        var kept = encoder is null ? WithDefaultEncoder : TableFor(encoder);
         if (kept.TryGetValue(product, out var encoded))
         {
             return encoded;
@@ -42,12 +45,25 @@ internal static class ProductJson
         return kept.TryAdd(product, encoded) || !kept.TryGetValue(product, out var first) ? encoded : first;
     }
 
+    private static ConditionalWeakTable<ProductInfo, Encoded> TableFor(JavaScriptEncoder encoder)
+    {
+        if (Volatile.Read(ref s_lastOther) is { } last && ReferenceEquals(last.Encoder, encoder))
+        {
+            return last.Products;
+        }
+        var table = WithOtherEncoder.GetValue(encoder, static _ => new());
+        Volatile.Write(ref s_lastOther, new EncoderTable(encoder, table));
+        return table;
+    }
+
     private static Encoded Encode(ProductInfo product, JavaScriptEncoder? encoder)
     {
         // The price as Utf8JsonWriter.WriteNumber writes a decimal (a test compares every answer with the serializer's bytes).
         var price = BufferedJson.ToKeep(product.Price, static (json, price) => json.WriteNumberValue(price));
         return new Encoded(JsonEncodedText.Encode(product.Sku, encoder), JsonEncodedText.Encode(product.Name, encoder), price);
     }
+
+    private sealed record EncoderTable(JavaScriptEncoder Encoder, ConditionalWeakTable<ProductInfo, Encoded> Products);
 
     private sealed record Encoded(JsonEncodedText Sku, JsonEncodedText Name, byte[] Price);
 }
