@@ -73,8 +73,12 @@ public static class RecommendationEndpoints
 
     internal static string SourceName(SlotSource source) => SourceNames[(int)source];
 
+    /// <summary>The mode's wire name: constants, as every customer's list writes it (formatting the enum allocated two strings a request).</summary>
     internal static string ModeName(CurationMode mode) => mode switch
     {
+        CurationMode.Auto => "auto",
+        CurationMode.Curated => "curated",
+        CurationMode.Locked => "locked",
         CurationMode.LockedTopN => "locked-top-n",
         _ => mode.ToString().ToLowerInvariant(),
     };
