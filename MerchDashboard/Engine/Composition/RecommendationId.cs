@@ -18,9 +18,10 @@ public static class RecommendationId
     public static string ForCart(IReadOnlyList<int> cartProductIds, string? shopperLabel, DateTime asOf, IReadOnlyList<CartSlot> slots)
     {
         var hash = MixText(OffsetBasis, "cart");
-        foreach (var id in cartProductIds)
+        // Indexed loops here and below: a foreach over a read-only list allocates an enumerator on every request.
+        for (var i = 0; i < cartProductIds.Count; i++)
         {
-            hash = Mix(hash, (uint)id, 4);
+            hash = Mix(hash, (uint)cartProductIds[i], 4);
         }
         return Finish(hash, shopperLabel, asOf, slots, static slot => slot.Product.Id);
     }
@@ -34,9 +35,9 @@ public static class RecommendationId
     {
         hash = MixText(hash, shopperLabel ?? "anonymous");
         hash = Mix(hash, (ulong)asOf.Ticks, 8);
-        foreach (var slot in slots)
+        for (var i = 0; i < slots.Count; i++)
         {
-            hash = Mix(hash, (uint)productIdOf(slot), 4);
+            hash = Mix(hash, (uint)productIdOf(slots[i]), 4);
         }
         Span<byte> bytes = stackalloc byte[sizeof(ulong)];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, hash);
