@@ -75,7 +75,7 @@ internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
         }
         foreach (var origin in origins)
         {
-            if (origin.Excluded.Contains(product.Id))
+            if (origin.Overrides.Excluded.Contains(product.Id))
             {
                 return false;
             }
@@ -83,7 +83,7 @@ internal sealed class CartArrangement(IReadOnlyList<CartItem> items, int slots)
         foreach (var item in items)
         {
             if (item.Product.Id == product.Id
-                || (item.Product.CategoryId == product.CategoryId && !item.HandAdded.Contains(product.Id)))
+                || (item.Product.CategoryId == product.CategoryId && !item.Overrides.HandAdded.Contains(product.Id)))
             {
                 return false;
             }

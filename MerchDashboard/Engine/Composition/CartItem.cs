@@ -5,7 +5,8 @@ namespace MerchDashboard.Engine.Composition;
 /// <summary>
 /// One cart item as the cart composer sees it: its own composed lists (for the shopper and anonymous,
 /// <see cref="Depth"/> slots each, as layouts whose slots are built when placed), how many leading slots of them are
-/// locked, and the items its merchandiser added by hand (pins and adds) or excluded at the as-of time.
+/// locked, and the items its merchandiser added by hand (pins and adds) or excluded at the as-of time (kept with its
+/// prepared composition).
 /// </summary>
 internal sealed record CartItem(
     ProductInfo Product,
@@ -13,8 +14,7 @@ internal sealed record CartItem(
     PreparedComposition.ListLayout ForShopper,
     PreparedComposition.ListLayout Anonymous,
     int LockedSlots,
-    IReadOnlySet<int> HandAdded,
-    IReadOnlySet<int> Excluded)
+    CartOverrides Overrides)
 {
     /// <summary>
     /// Slots composed per cart item: the cart's K plus one per other cart item, so that removing the other
@@ -31,8 +31,7 @@ internal sealed record CartItem(
         var prepared = store.Prepared?.Invoke(product.Id, depth) ?? Composer.Prepare(product.Id, depth, request.AsOf, store.Catalog, mined, curation);
         var anonymous = prepared.Layout(shopper: null);
         var forShopper = request.Shopper is null ? anonymous : prepared.Layout(request.Shopper);
-        var overrides = prepared.CartOverrides;
-        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), overrides.HandAdded, overrides.Excluded);
+        return new CartItem(product, cartIndex, forShopper, anonymous, LockedSlotsOf(curation, request.Slots), prepared.CartOverrides);
     }
 
     public PreparedComposition.ListLayout ListFor(bool personalized) => personalized ? ForShopper : Anonymous;
