@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MerchDashboard.Engine.Composition;
 
@@ -50,13 +49,9 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
     public void WriteTo(Utf8JsonWriter writer) => WriteTo(writer, slotRanges: null, written: null);
 
     /// <summary>
-    /// Each written pair's statistics object as JSON, kept while the pair (its snapshot's mined list) lives: at most one
-    /// entry per mined pair of the snapshots still in use, gone with them. Formatting its three doubles was the largest
-    /// part of writing a slot (docs/benchmarks.md). Only numbers and ASCII names, so no encoder changes it.
+    /// A slot's pair statistics as the DTO's <c>statistics</c> (null without a mined pair); carts write theirs the same way.
+    /// Minimized answers copy the object's bytes as <see cref="PairStatisticsJson"/> keeps them.
     /// </summary>
-    private static readonly ConditionalWeakTable<MinedCandidate, byte[]> StatisticsJson = new();
-
-    /// <summary>A slot's pair statistics as the DTO's <c>statistics</c> (null without a mined pair); carts write theirs the same way.</summary>
     internal static void WriteStatistics(Utf8JsonWriter writer, MinedCandidate? pair)
     {
         if (pair is null)
@@ -70,7 +65,7 @@ public sealed record FrequentlyBoughtWithJson(string AnchorSku, ComposedList Lis
             WriteStatisticsObject(writer, pair);
             return;
         }
-        writer.WriteRawValue(StatisticsJson.GetValue(pair, static pair => BufferedJson.ToKeep(pair, WriteStatisticsObject)), skipInputValidation: true);
+        writer.WriteRawValue(PairStatisticsJson.For(pair, WriteStatisticsObject), skipInputValidation: true);
     }
 
     private static void WriteStatisticsObject(Utf8JsonWriter writer, MinedCandidate pair)
