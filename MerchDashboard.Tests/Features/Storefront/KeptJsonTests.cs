@@ -40,10 +40,10 @@ public sealed class KeptJsonTests
     public void ProductParts_ProductsOfAnotherSnapshotWithTheSameIdsAndLargeIds_EachAnswerIsItsOwnProducts()
     {
         var random = new Random(23);
-        ulong[] ids = [1, 2, 3, 1023, 1024, 5000, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, int.MaxValue];
+        int[] ids = [1, 2, 3, 1023, 1024, 5000, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, int.MaxValue];
         // Each id in three "snapshots" whose products differ; the table must answer for the very product asked.
         var products = ids.SelectMany(id => Enumerable.Range(0, 3).Select(s => new ProductInfo(
-            (int)id, $"SKU-{id}-{s}", $"Name \"{id}\" \u00e9 {s}", "brand", 1, null, 10m + s + (id % 7), null, true, new HashSet<string>()))).ToArray();
+            id, $"SKU-{id}-{s}", $"Name \"{id}\" \u00e9 {s}", "brand", 1, null, 10m + s + (id % 7), null, true, new HashSet<string>()))).ToArray();
         foreach (var encoder in new JavaScriptEncoder?[] { null, JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
         {
             for (var k = 0; k < 2_000; k++)

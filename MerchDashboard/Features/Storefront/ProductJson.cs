@@ -13,8 +13,9 @@ namespace MerchDashboard.Features.Storefront;
 /// cart's answer; docs/benchmarks.md). Each encoder (the lists' default one, the API's) has its own table, so the bytes are
 /// always the ones that writer would write. A table is indexed by product id and an entry is used only for the very
 /// product it was encoded from (a product of another snapshot, with the same id, replaces it): at most one entry per
-/// product id and encoder, each keeping its product (of the snapshot that last wrote it) alive. Reading an array slot replaced a <c>ConditionalWeakTable</c> lookup, whose entries and
-/// dependent handles cost several cache misses per product under load (docs/benchmarks.md).
+/// product id and encoder, each keeping its product (of the snapshot that last wrote it) alive. Reading an array slot
+/// replaced a <c>ConditionalWeakTable</c> lookup, whose entries and dependent handles cost several cache misses per
+/// product under load (docs/benchmarks.md).
 /// </summary>
 internal static class ProductJson
 {
@@ -69,24 +70,16 @@ internal static class ProductJson
         public Encoded For(ProductInfo product)
         {
             var id = product.Id;
-            var byId = Volatile.Read(ref _byId);
-            if ((uint)id < (uint)byId.Length)
+            if (id is < 0 or > MaxIndexedId)
             {
-                var kept = Volatile.Read(ref byId[id]);
-                if (kept is not null && ReferenceEquals(kept.Product, product))
-                {
-                    return kept;
-                }
+                return _large.TryGetValue(id, out var found) && ReferenceEquals(found.Product, product)
+                    ? found
+                    : _large[id] = Encode(product, encoder);
             }
-            else if (id > MaxIndexedId || id < 0)
+            var byId = Volatile.Read(ref _byId);
+            if (id < byId.Length && Volatile.Read(ref byId[id]) is { } kept && ReferenceEquals(kept.Product, product))
             {
-                if (_large.TryGetValue(id, out var found) && ReferenceEquals(found.Product, product))
-                {
-                    return found;
-                }
-                var made = Encode(product, encoder);
-                _large[id] = made;
-                return made;
+                return kept;
             }
             var encoded = Encode(product, encoder);
             Volatile.Write(ref SlotOf(id)[id], encoded);
